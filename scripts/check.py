@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""Content checks for volunteers: `make check`.
+
+Each check is a small function that yields Problem(path, line, message, hint).
+One place (`format_problem`) turns them into lines a person can act on:
+    docs/en/raid/index.md:3: the front matter has no `title` — add a line such as `title: Raid or detention`
+Exit status 1 when anything is wrong, so CI and `make build` stop.
+"""
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES = ("ru", "en")  # the first is the default language
+REQUIRED_FIELDS = {
+    "title": "title: Задержание — что делать",
+    "description": "description: Short sentence saying what the page gives the reader.",
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: Path
+    line: int | None
+    message: str
+    hint: str
+
+
+def format_problem(problem: Problem, root: Path = ROOT) -> str:
+    try:
+        where = problem.path.relative_to(root).as_posix()
+    except ValueError:
+        where = problem.path.as_posix()
+    if problem.line:
+        where += f":{problem.line}"
+    return f"{where}: {problem.message} — {problem.hint}"
+
+
+def pages(docs: Path, language: str) -> dict[str, Path]:
+    """Markdown pages of one language, keyed by their slug (path inside the language folder)."""
+    folder = docs / language
+    return {p.relative_to(folder).as_posix(): p for p in sorted(folder.rglob("*.md"))}
+
+
+def split_front_matter(text: str) -> tuple[str | None, int]:
+    """The YAML between the opening and closing `---`, and the line the YAML starts on."""
+    lines = text.splitlines()
+    if not lines or lines[0].strip() != "---":
+        return None, 0
+    for number, line in enumerate(lines[1:], start=2):
+        if line.strip() in ("---", "..."):
+            return "\n".join(lines[1:number - 1]), 2
+    return None, 0
+
+
+def check_front_matter(path: Path) -> Iterator[Problem]:
+    text = path.read_text(encoding="utf-8")
+    block, first_line = split_front_matter(text)
+    if block is None:
+        yield Problem(path, 1, "the page has no front matter (Описание страницы в начале файла отсутствует)",
+                      "start the file with `---`, then `title: …` and `description: …`, then `---`")
+        return
+    try:
+        meta = yaml.safe_load(block) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = first_line + mark.line if mark else first_line
+        yield Problem(path, line, f"the front matter is not valid YAML ({getattr(error, 'problem', error)})",
+                      "write one `key: value` per line; put text containing `:` or `[` in quotes")
+        return
+    if not isinstance(meta, dict):
+        yield Problem(path, first_line, "the front matter is not a list of `key: value` lines",
+                      "write one `key: value` per line, e.g. `title: Протокол`")
+        return
+    for field, example in REQUIRED_FIELDS.items():
+        value = meta.get(field)
+        if not isinstance(value, str) or not value.strip():
+            yield Problem(path, first_line, f"the front matter has no `{field}` (нет поля `{field}`)",
+                          f"add a line such as `{example}`")
+
+
+def check_twins(docs: Path) -> Iterator[Problem]:
+    """Every page exists in every language under the same slug."""
+    by_language = {language: pages(docs, language) for language in LANGUAGES}
+    for language, own in by_language.items():
+        for other, theirs in by_language.items():
+            for slug in sorted(set(own) - set(theirs)):
+                yield Problem(own[slug], None,
+                              f"this page has no {other} twin: docs/{other}/{slug} is missing "
+                              f"(нет перевода в docs/{other}/)",
+                              f"create docs/{other}/{slug} (it may start as an outline with `outline: true`)")
+
+
+def run_checks(root: Path = ROOT) -> list[Problem]:
+    docs = root / "docs"
+    problems: list[Problem] = []
+    for language in LANGUAGES:
+        for path in pages(docs, language).values():
+            problems.extend(check_front_matter(path))
+    problems.extend(check_twins(docs))
+    return problems
+
+
+def report(problems: Iterable[Problem], root: Path = ROOT, out=sys.stdout) -> int:
+    problems = list(problems)
+    for problem in problems:
+        print(format_problem(problem, root), file=out)
+    if problems:
+        print(f"\n{len(problems)} problem(s) found. Fix them and run `make check` again.", file=out)
+        return 1
+    print("All content checks passed.", file=out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(report(run_checks()))

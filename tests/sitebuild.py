@@ -1,0 +1,66 @@
+"""Build helpers shared by the tests: the real site, and tiny fixture sites that
+use the project's own theme overrides, hooks and UI strings."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, taking the default of every `!ENV [NAME, default]`."""
+
+
+_ConfigLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+
+
+def load_config(path: Path = ROOT / "mkdocs.yml") -> dict:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+
+
+def mkdocs_build(config_file: Path, site_dir: Path, site_url: str | None = None) -> subprocess.CompletedProcess:
+    """A strict build; fails the calling test with MkDocs' own messages."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if site_url:
+        env["PRAVO_SITE_URL"] = site_url
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
+         "--config-file", str(config_file), "--site-dir", str(site_dir)],
+        capture_output=True, text=True, env=env, cwd=config_file.parent,
+    )
+    assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
+    return result
+
+
+def fixture_project(fixture: Path, workdir: Path, nav: list | None = None) -> Path:
+    """Copy a fixture's docs/ next to a config derived from the real mkdocs.yml.
+
+    The fixture gets the real overrides/, hooks, i18n/ strings and docs/assets/,
+    so what it proves holds for the real site. Returns the config file path.
+    """
+    shutil.copytree(fixture / "docs", workdir / "docs")
+    shutil.copytree(ROOT / "docs" / "assets", workdir / "docs" / "assets")
+    shutil.copytree(ROOT / "i18n", workdir / "i18n")
+    config = load_config()
+    config["theme"]["custom_dir"] = str(ROOT / "overrides")
+    config["hooks"] = [str(ROOT / hook) for hook in config["hooks"]]
+    config.pop("nav", None)
+    if nav is not None:
+        config["nav"] = nav
+    config_file = workdir / "mkdocs.yml"
+    config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return config_file
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def is_not_found_page(site: Path, path: Path) -> bool:
+    return path.name == "404.html"

@@ -106,7 +106,8 @@ def run_checks(root: Path = ROOT) -> list[Problem]:
     return problems
 
 
-def report(problems: Iterable[Problem], root: Path = ROOT, out=sys.stdout) -> int:
+def report(problems: Iterable[Problem], root: Path = ROOT, out=None) -> int:
+    out = out or sys.stdout
     problems = list(problems)
     for problem in problems:
         print(format_problem(problem, root), file=out)

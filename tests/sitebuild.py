@@ -47,6 +47,7 @@ def fixture_project(fixture: Path, workdir: Path, nav: list | None = None) -> Pa
     shutil.copytree(fixture / "docs", workdir / "docs")
     shutil.copytree(ROOT / "docs" / "assets", workdir / "docs" / "assets")
     shutil.copytree(ROOT / "i18n", workdir / "i18n")
+    shutil.copytree(fixture / "data" if (fixture / "data").exists() else ROOT / "data", workdir / "data")
     config = load_config()
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     config["hooks"] = [str(ROOT / hook) for hook in config["hooks"]]

@@ -1,0 +1,156 @@
+"""Read data/laws/*.yml, check it against data/schemas/laws.schema.json, and say
+where any problem is (file and line), for the build hook and for `make check`.
+
+No MkDocs imports here: scripts/check.py and the tests use it directly.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import jsonschema
+import yaml
+
+TIME_UNITS = {"days", "hours", "years"}
+PLACEHOLDER_SOURCE = "example.invalid"
+
+
+@dataclass(frozen=True)
+class DataProblem:
+    path: Path
+    line: int | None
+    message: str
+    hint: str
+
+
+@dataclass
+class LawBook:
+    """Every country's provisions, codes and units, keyed for lookup."""
+    countries: dict[str, dict] = field(default_factory=dict)
+    provisions: dict[str, dict] = field(default_factory=dict)
+    codes: dict[str, dict] = field(default_factory=dict)
+    units: dict[str, dict] = field(default_factory=dict)
+    lines: dict[str, tuple[Path, int]] = field(default_factory=dict)  # provision id -> where it is written
+    problems: list[DataProblem] = field(default_factory=list)
+
+    def country_of(self, provision_id: str) -> str:
+        return provision_id.split(".", 1)[0]
+
+
+def _node_line(node: yaml.Node, path) -> int:
+    """1-based line of the YAML node at a JSON path (keys and list indexes)."""
+    for step in path:
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if key.value == step:
+                    node = value
+                    break
+            else:
+                break
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+            node = node.value[step]
+        else:
+            break
+    return node.start_mark.line + 1
+
+
+def _schema_hint(error: jsonschema.ValidationError) -> str:
+    if error.validator == "required":
+        return "add the missing field (see data/schemas/laws.schema.json and the entries around it)"
+    if error.validator == "additionalProperties":
+        return "remove or rename the field; allowed fields are listed in data/schemas/laws.schema.json"
+    if error.validator == "pattern":
+        return f"write it in the form the schema expects ({error.schema.get('pattern')}); dates as \"2026-11-22\" in quotes"
+    if error.validator == "enum":
+        return f"use one of: {', '.join(map(str, error.schema['enum']))}"
+    if error.validator == "type":
+        return f"this must be a {error.schema['type']}"
+    return "compare with a correct entry in the same file"
+
+
+def _plain(value):
+    """YAML dates become strings so the schema sees what the volunteer wrote."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def load_lawbook(root: Path) -> LawBook:
+    """Load and check every data/laws/*.yml under `root`; problems are collected, not raised."""
+    book = LawBook()
+    schema = json.loads((root / "data" / "schemas" / "laws.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    for path in sorted((root / "data" / "laws").glob("*.yml")):
+        text = path.read_text(encoding="utf-8")
+        try:
+            node = yaml.compose(text)
+            data = _plain(yaml.safe_load(text))
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            book.problems.append(DataProblem(path, mark.line + 1 if mark else None,
+                                             f"not valid YAML ({getattr(error, 'problem', error)})",
+                                             "check the indentation and put text with `:` or `#` in quotes"))
+            continue
+        errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+        for error in errors:
+            where = "/".join(map(str, error.absolute_path)) or "the file"
+            book.problems.append(DataProblem(path, _node_line(node, error.absolute_path),
+                                             f"{where}: {error.message}", _schema_hint(error)))
+        if errors:
+            continue
+        _collect(book, path, node, data)
+    return book
+
+
+def _collect(book: LawBook, path: Path, node: yaml.Node, data: dict) -> None:
+    country = data["country"]
+    if path.stem != country:
+        book.problems.append(DataProblem(path, _node_line(node, ["country"]),
+                                         f"country `{country}` does not match the file name",
+                                         f"name the file data/laws/{country}.yml or fix `country`"))
+    book.countries[country] = data
+    book.units.update(data["units"])
+    book.codes.update(data["codes"])
+    for index, provision in enumerate(data["provisions"]):
+        pid = provision["id"]
+        line = _node_line(node, ["provisions", index])
+        if pid in book.provisions:
+            other_path, other_line = book.lines[pid]
+            book.problems.append(DataProblem(path, line, f"the id `{pid}` is used twice",
+                                             f"the other one is at {other_path.name}:{other_line}; give each provision its own id"))
+            continue
+        if not pid.startswith(country + "."):
+            book.problems.append(DataProblem(path, line, f"the id `{pid}` does not start with `{country}.`",
+                                             f"ids of this file start with the country, e.g. {country}.cop.126"))
+        if provision["code"] not in data["codes"]:
+            book.problems.append(DataProblem(path, _node_line(node, ["provisions", index, "code"]),
+                                             f"`{pid}` names the code `{provision['code']}`, which is not under `codes:`",
+                                             f"use one of: {', '.join(data['codes'])}"))
+        for amount in _amounts(provision):
+            unit = amount.get("unit")
+            if unit and unit not in TIME_UNITS and unit not in data["units"]:
+                book.problems.append(DataProblem(path, line, f"`{pid}` uses the unit `{unit}`, which is not under `units:`",
+                                                 f"use days, hours, years or one of: {', '.join(data['units'])}"))
+        book.provisions[pid] = provision
+        book.lines[pid] = (path, line)
+
+
+def _amounts(provision: dict):
+    penalty = provision.get("penalty") or {}
+    yield from penalty.get("any_of", [])
+    yield from penalty.get("optional_extra", [])
+
+
+def has_real_source(provision: dict) -> bool:
+    """False when every source is the placeholder used for 'no source found'."""
+    return any(PLACEHOLDER_SOURCE not in source.get("url", "") for source in provision["sources"])
+
+
+def age_in_days(provision: dict, today: date) -> int:
+    return (today - date.fromisoformat(provision["verified_on"])).days

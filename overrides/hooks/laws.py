@@ -1,0 +1,253 @@
+"""Legal facts from data/laws/*.yml, rendered into pages where a marker names them.
+
+    <!-- pravo:law kg.cop.109-2 -->      inline reference, linked to the provision on its country page
+    <!-- pravo:penalty kg.cop.109-2 -->  the penalty in words
+    <!-- pravo:limit kg.cop.526 -->      the time limit in words ("3 часа" / "3 hours")
+    <!-- pravo:laws kg offence -->       every provision of a country (optionally of one kind), in full
+    <!-- pravo:compare -->               the table comparing the three countries (data/laws/compare.yml)
+
+A number is written once, in data/. An unknown id, a provision without a real
+source, or an unverified provision used as fact fails the build with the page,
+the line and the id.
+"""
+from __future__ import annotations
+
+import html
+import logging
+import os
+import posixpath
+import re
+import sys
+from datetime import date
+from pathlib import Path
+
+import yaml
+from mkdocs.exceptions import PluginError
+
+sys.path.insert(0, str(Path(__file__).parent))
+import lawdata  # noqa: E402
+import lawtext  # noqa: E402
+from ui_strings import load_strings  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.laws")
+
+MARKER = re.compile(r"<!--\s*pravo:(law|penalty|limit|laws|compare)\b\s*([^>]*?)\s*-->")
+COUNTRY_PAGES = {"kg": "rights/kyrgyzstan.md", "tj": "rights/tajikistan.md", "ru": "rights/russia.md"}
+KIND_ORDER = ["offence", "exemption", "procedure", "right", "police", "criminal"]
+MAX_AGE_DAYS = 365
+
+STATE: dict = {}
+
+
+def today() -> date:
+    # PRAVO_TODAY lets tests check the "needs re-checking" marker on a fixed date.
+    return date.fromisoformat(os.environ["PRAVO_TODAY"]) if os.environ.get("PRAVO_TODAY") else date.today()
+
+
+def on_config(config):
+    root = Path(config.config_file_path).parent
+    book = lawdata.load_lawbook(root)
+    if book.problems:
+        lines = [f"{p.path.relative_to(root)}:{p.line}: {p.message} — {p.hint}" for p in book.problems]
+        raise PluginError("The legal data in data/laws/ has problems:\n" + "\n".join(lines))
+    compare_file = root / "data" / "laws" / "compare.yml"
+    STATE.update(
+        book=book,
+        root=root,
+        compare=yaml.safe_load(compare_file.read_text(encoding="utf-8")) if compare_file.exists() else None,
+        strings=load_strings(root / "i18n"),
+    )
+    return config
+
+
+def anchor(provision_id: str) -> str:
+    return provision_id.replace(".", "-")
+
+
+def md_escape(text: str) -> str:
+    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", text)
+
+
+class Renderer:
+    """Turns markers into Markdown for one page in one language."""
+
+    def __init__(self, page, lang: str):
+        self.page = page
+        self.lang = lang
+        self.book: lawdata.LawBook = STATE["book"]
+        self.ui = {**STATE["strings"].get("ru", {}), **STATE["strings"].get(lang, {})}
+        self.source_path = Path(page.file.abs_src_path)
+        self.source_text = self.source_path.read_text(encoding="utf-8")
+        self.problems: list[str] = []
+
+    # -- helpers -------------------------------------------------------------------
+    def line_of(self, marker: str) -> int:
+        index = self.source_text.find(marker)
+        return self.source_text.count("\n", 0, index) + 1 if index >= 0 else 0
+
+    def problem(self, marker: str, message: str, hint: str) -> str:
+        where = os.path.relpath(self.source_path, STATE["root"])
+        self.problems.append(f"{where}:{self.line_of(marker)}: {message} — {hint}")
+        return ""
+
+    def lookup(self, marker: str, provision_id: str) -> dict | None:
+        provision = self.book.provisions.get(provision_id)
+        if provision is None:
+            country = provision_id.split(".", 1)[0]
+            known = [pid for pid in self.book.provisions if pid.startswith(country + ".")][:3]
+            self.problem(marker, f"unknown law `{provision_id}` (такой статьи нет в data/laws/)",
+                         f"use an id from data/laws/{country}.yml" + (f", e.g. {', '.join(known)}" if known else ""))
+            return None
+        if not lawdata.has_real_source(provision):
+            self.problem(marker, f"`{provision_id}` has no source yet, so the site cannot state it",
+                         "add a source in data/laws/ or remove the marker")
+            return None
+        return provision
+
+    def link_to(self, provision_id: str) -> str:
+        """Relative Markdown link target to the provision on its country page."""
+        here = Path(self.page.file.src_uri)
+        language_folder = here.parts[0] if len(here.parts) > 1 and here.parts[0] in ("ru", "en") else ""
+        target = posixpath.join(language_folder, COUNTRY_PAGES[self.book.country_of(provision_id)])
+        relative = posixpath.relpath(target, posixpath.dirname(here.as_posix()) or ".")
+        return f"{relative}#{anchor(provision_id)}"
+
+    def unverified_note(self) -> str:
+        return f"**⚠ {md_escape(self.ui['law.unverified'])}**"
+
+    def code_of(self, provision: dict) -> dict:
+        return self.book.codes[provision["code"]]
+
+    # -- markers -------------------------------------------------------------------
+    def law(self, marker: str, args: list[str]) -> str:
+        provision = self.lookup(marker, args[0]) if args else None
+        if provision is None:
+            return self.problem(marker, "`pravo:law` needs an id", "write <!-- pravo:law kg.cop.109-2 -->") if not args else ""
+        text = md_escape(lawtext.reference(provision, self.code_of(provision), self.lang))
+        link = f"[{text}]({self.link_to(provision['id'])})"
+        return link + (f" ({self.unverified_note()})" if provision["status"] == "unverified" else "")
+
+    def penalty(self, marker: str, args: list[str]) -> str:
+        provision = self.lookup(marker, args[0]) if args else None
+        if provision is None:
+            return ""
+        if provision["status"] == "unverified":
+            return self.problem(marker, f"`{args[0]}` is unverified, so its penalty cannot be stated as fact",
+                                "verify it (CONTRIBUTING.md) or refer to it with pravo:law, which shows the marker")
+        if "penalty" not in provision:
+            return self.problem(marker, f"`{args[0]}` has no penalty in the data", "use pravo:law to refer to it")
+        return md_escape(lawtext.penalty(provision["penalty"], self.book.units, self.lang))
+
+    def limit(self, marker: str, args: list[str]) -> str:
+        provision = self.lookup(marker, args[0]) if args else None
+        if provision is None:
+            return ""
+        if provision["status"] == "unverified":
+            return self.problem(marker, f"`{args[0]}` is unverified, so its time limit cannot be stated as fact",
+                                "verify it (CONTRIBUTING.md) or refer to it with pravo:law, which shows the marker")
+        if "limit" not in provision:
+            return self.problem(marker, f"`{args[0]}` sets no time limit in the data", "use pravo:law to refer to it")
+        return md_escape(lawtext.limit(provision["limit"], self.lang))
+
+    def laws(self, marker: str, args: list[str]) -> str:
+        if not args or args[0] not in self.book.countries:
+            return self.problem(marker, f"`pravo:laws` needs a country ({', '.join(self.book.countries)})",
+                                "write <!-- pravo:laws kg --> or <!-- pravo:laws kg offence -->")
+        kinds = args[1:] or KIND_ORDER
+        unknown = [k for k in kinds if k not in KIND_ORDER]
+        if unknown:
+            return self.problem(marker, f"unknown kind {', '.join(unknown)}", f"use one of: {', '.join(KIND_ORDER)}")
+        chosen = [p for p in self.book.countries[args[0]]["provisions"] if p["kind"] in kinds]
+        chosen.sort(key=lambda p: KIND_ORDER.index(p["kind"]))
+        return "\n\n".join(self.block(p) for p in chosen if lawdata.has_real_source(p))
+
+    def block(self, provision: dict) -> str:
+        lang, ui = self.lang, self.ui
+        code = self.code_of(provision)
+        title = md_escape(lawtext.reference(provision, code, lang))
+        original = provision["title"]["original"]
+        parts = [f"### {title} {{#{anchor(provision['id'])} .pravo-law-title}}", "",
+                 f'<div class="pravo-law" data-law="{provision["id"]}" data-status="{provision["status"]}" markdown="1">', ""]
+        if original not in (provision["title"]["ru"], provision["title"]["en"]):
+            parts += [f"*{md_escape(ui['law.original_title'])}:* {md_escape(original)}", ""]
+        if provision["status"] == "unverified":
+            parts += [f'<p class="pravo-unverified" markdown="1">{self.unverified_note()}</p>', ""]
+        parts += [md_escape(provision["says"][lang]), ""]
+        if provision["status"] != "unverified":
+            if "penalty" in provision:
+                text = lawtext.capitalised(lawtext.penalty(provision["penalty"], self.book.units, lang))
+                parts += [f"**{md_escape(ui['law.penalty'])}:** {md_escape(text)}", ""]
+            if "limit" in provision:
+                parts += [f"**{md_escape(ui['law.limit'])}:** {md_escape(lawtext.limit(provision['limit'], lang))}", ""]
+        for change in provision.get("changed", []):
+            parts += [f"**{md_escape(ui['law.changed'])} {lawtext.day(change['date'], lang)}:** {md_escape(change[lang])}", ""]
+        age = lawdata.age_in_days(provision, today())
+        if age > MAX_AGE_DAYS:
+            parts += [f'<p class="pravo-stale" markdown="1">**⚠ {md_escape(ui["law.stale"])}**</p>', ""]
+        parts += [self.provenance(provision, code), "", "</div>"]
+        return "\n".join(parts)
+
+    def provenance(self, provision: dict, code: dict) -> str:
+        lang, ui = self.lang, self.ui
+        sources = []
+        for source in provision["sources"]:
+            if lawdata.PLACEHOLDER_SOURCE in source.get("url", ""):
+                continue
+            url = source.get("url") or f"https://github.com/{source['repo']}/blob/{source.get('commit', 'HEAD')}/{source['path']}"
+            sources.append(f"[{md_escape(source['title'])}]({url})")
+        edition = md_escape(f"{code['title'][lang]} {code['adopted'][lang]}, {code['edition'][lang]}")
+        return (f'<p class="pravo-law__meta" markdown="1">'
+                f"{md_escape(ui['law.status.' + provision['status']])} · "
+                f"{md_escape(ui['law.verified_on'])} {lawtext.day(provision['verified_on'], lang)} · "
+                f"{md_escape(ui['law.edition'])}: {edition} · "
+                f"{md_escape(ui['law.sources'])}: {'; '.join(sources)}</p>")
+
+    def compare(self, marker: str, args: list[str]) -> str:
+        table = STATE.get("compare")
+        if not table:
+            return self.problem(marker, "data/laws/compare.yml is missing", "restore it from git")
+        countries = table["countries"]
+        header = [md_escape(self.ui["law.compare.topic"])] + [
+            md_escape(self.book.countries[c]["name"][self.lang]) for c in countries]
+        rows = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+        for row in table["rows"]:
+            cells = [f"**{md_escape(row['label'][self.lang])}**"]
+            for country in countries:
+                items = [self.compare_item(marker, pid, row["show"]) for pid in row.get(country, [])]
+                cells.append("<br>".join(i for i in items if i) or "—")
+            rows.append("| " + " | ".join(cells) + " |")
+        return "\n".join(rows)
+
+    def compare_item(self, marker: str, provision_id: str, show: str) -> str:
+        provision = self.lookup(marker, provision_id)
+        if provision is None:
+            return ""
+        link = f"[{md_escape(lawtext.article(provision, self.lang))}]({self.link_to(provision_id)})"
+        if provision["status"] == "unverified":
+            # Never shown as if it were fact: only the reference and the marker.
+            return f"{link}: {self.unverified_note()}"
+        if show == "penalty" and "penalty" in provision:
+            return f"{link}: {md_escape(lawtext.penalty(provision['penalty'], self.book.units, self.lang))}"
+        if show == "limit" and "limit" in provision:
+            return f"{link}: {md_escape(lawtext.limit(provision['limit'], self.lang))}"
+        return f"{link} {md_escape(provision['title'][self.lang])}"
+
+    def render(self, markdown: str) -> str:
+        def replace(match: re.Match) -> str:
+            name, args = match.group(1), match.group(2).split()
+            return getattr(self, name)(match.group(0), args)
+        return MARKER.sub(replace, markdown)
+
+
+def page_language(page, config) -> str:
+    return getattr(page.file, "locale", None) or config.theme["language"]
+
+
+def on_page_markdown(markdown, page, config, files):
+    if "pravo:" not in markdown:
+        return markdown
+    renderer = Renderer(page, page_language(page, config))
+    result = renderer.render(markdown)
+    for problem in renderer.problems:
+        log.warning(problem)
+    return result

@@ -1,0 +1,124 @@
+"""data/laws/: schema errors point at file and line; phrases come out right in both languages."""
+from __future__ import annotations
+
+import importlib
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from sitebuild import ROOT
+
+sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+lawdata = importlib.import_module("lawdata")
+lawtext = importlib.import_module("lawtext")
+
+GOOD_PROVISION = """
+  - id: kg.cop.126
+    code: kg.cop
+    article: "126"
+    kind: offence
+    title: {original: Мелкое хулиганство, ru: Мелкое хулиганство, en: Petty hooliganism}
+    says: {ru: Текст., en: Text.}
+    penalty:
+      any_of:
+        - {type: fine, min: 55, max: 55, unit: kg_rp}
+    status: verified
+    verified_on: "2026-11-22"
+    sources:
+      - {title: Code, url: "https://example.org/code"}
+"""
+
+
+def data_root(tmp_path: Path, provisions: str) -> Path:
+    (tmp_path / "data" / "laws").mkdir(parents=True)
+    shutil.copytree(ROOT / "data" / "schemas", tmp_path / "data" / "schemas")
+    header = (ROOT / "data" / "laws" / "kg.yml").read_text(encoding="utf-8").split("\nprovisions:")[0]
+    (tmp_path / "data" / "laws" / "kg.yml").write_text(header + "\nprovisions:" + provisions, encoding="utf-8")
+    return tmp_path
+
+
+def line_of(path: Path, needle: str) -> int:
+    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
+
+
+def test_the_project_data_is_valid():
+    book = lawdata.load_lawbook(ROOT)
+    assert book.problems == []
+    assert {"kg", "tj", "ru"} <= set(book.countries)
+
+
+def test_a_valid_entry_loads(tmp_path):
+    book = lawdata.load_lawbook(data_root(tmp_path, GOOD_PROVISION))
+    assert book.problems == []
+    assert book.provisions["kg.cop.126"]["article"] == "126"
+
+
+def test_malformed_date_names_file_and_line(tmp_path):
+    root = data_root(tmp_path, GOOD_PROVISION.replace('verified_on: "2026-11-22"', 'verified_on: "22.11.2026"'))
+    [problem] = lawdata.load_lawbook(root).problems
+    assert problem.path.name == "kg.yml"
+    assert problem.line == line_of(problem.path, "verified_on")
+    assert "verified_on" in problem.message and "22.11.2026" in problem.message
+
+
+def test_missing_source_is_reported(tmp_path):
+    text = GOOD_PROVISION.split("    sources:")[0]
+    [problem] = lawdata.load_lawbook(data_root(tmp_path, text)).problems
+    assert "'sources' is a required property" in problem.message
+    assert problem.line == line_of(problem.path, "- id: kg.cop.126")
+
+
+def test_unknown_code_and_unit_are_reported(tmp_path):
+    text = GOOD_PROVISION.replace("code: kg.cop", "code: kg.nope").replace("unit: kg_rp", "unit: som")
+    messages = [p.message for p in lawdata.load_lawbook(data_root(tmp_path, text)).problems]
+    assert any("`kg.nope`" in m for m in messages), messages
+    assert any("unit `som`" in m for m in messages), messages
+
+
+def test_duplicate_id_is_reported(tmp_path):
+    [problem] = lawdata.load_lawbook(data_root(tmp_path, GOOD_PROVISION + GOOD_PROVISION)).problems
+    assert "used twice" in problem.message
+
+
+def test_placeholder_source_is_not_a_source():
+    assert not lawdata.has_real_source({"sources": [{"title": "x", "url": "https://example.invalid/no-source"}]})
+    assert lawdata.has_real_source({"sources": [{"title": "x", "repo": "a/b", "path": "c.pdf"}]})
+
+
+UNITS = {
+    "kg_rp": {"abbr": {"ru": "р. п.", "en": "calculation indicators"}, "currency": {"ru": "сом", "en": "som"}, "values": []},
+    "tj_pdr": {"abbr": {"ru": "ПДР", "en": "calculation indicators"}, "currency": {"ru": "сомони", "en": "somoni"},
+               "values": [{"year": 2026, "amount": 78, "status": "verified"},
+                          {"year": 2027, "amount": 80, "status": "secondary"}]},
+    "RUB": {"abbr": {"ru": "руб.", "en": "RUB"}},
+}
+
+
+@pytest.mark.parametrize("penalty, ru, en", [
+    ({"any_of": [{"type": "fine", "min": 200, "max": 200, "unit": "kg_rp"}, {"type": "arrest", "min": 3, "max": 7, "unit": "days"}]},
+     "штраф 200 р. п. или арест от 3 до 7 суток",
+     "a fine of 200 calculation indicators or administrative arrest for 3 to 7 days"),
+    ({"any_of": [{"type": "fine", "min": 20, "max": 30, "unit": "tj_pdr"}]},
+     "штраф от 20 до 30 ПДР (от 1\u00a0560 до 2\u00a0340 сомони в 2026 году)",
+     "a fine of 20 to 30 calculation indicators (1,560 to 2,340 somoni in 2026)"),
+    ({"any_of": [{"type": "fine", "min": 2000, "max": 5000, "unit": "RUB"}], "optional_extra": [{"type": "expulsion"}]},
+     "штраф от 2\u00a0000 до 5\u00a0000 руб. — с административным выдворением или без него",
+     "a fine of 2,000 to 5,000 RUB, with or without administrative expulsion"),
+    ({"any_of": [{"type": "community_work", "max": 20, "unit": "hours"}, {"type": "imprisonment", "max": 1, "unit": "years"}]},
+     "общественные работы до 20 часов или лишение свободы до 1 года",
+     "community work for up to 20 hours or imprisonment for up to 1 year"),
+])
+def test_penalty_phrases(penalty, ru, en):
+    assert lawtext.penalty(penalty, UNITS, "ru") == ru
+    assert lawtext.penalty(penalty, UNITS, "en") == en
+
+
+@pytest.mark.parametrize("value, unit, ru, en", [
+    (3, "hours", "3 часа", "3 hours"), (48, "hours", "48 часов", "48 hours"),
+    (1, "days", "1 день", "1 day"), (10, "days", "10 дней", "10 days"), (21, "hours", "21 час", "21 hours"),
+])
+def test_time_limit_phrases(value, unit, ru, en):
+    assert lawtext.limit({"value": value, "unit": unit}, "ru") == ru
+    assert lawtext.limit({"value": value, "unit": unit}, "en") == en

@@ -65,3 +65,12 @@ def html_pages(site: Path) -> list[Path]:
 
 def is_not_found_page(site: Path, path: Path) -> bool:
     return path.name == "404.html"
+
+
+def url_path(site: Path, page: Path) -> str:
+    """site/en/raid/index.html -> 'en/raid/'; site/index.html -> ''."""
+    rel = page.relative_to(site)
+    if rel.name != "index.html":
+        return rel.as_posix()
+    parent = rel.parent.as_posix()
+    return "" if parent == "." else parent + "/"

@@ -16,8 +16,9 @@ EMPTY = {"cookies": "", "local": 0, "session": 0, "databases": 0, "caches": 0, "
 
 def test_every_page_loads_only_from_its_own_origin(phone, serve, site):
     base = serve(site)
-    foreign, failed = [], []
+    foreign, failed, console = [], [], []
     page = phone.new_page()
+    page.on("console", lambda m: console.append(f"{page.url}: {m.text}") if m.type in ("error", "warning") else None)
     page.on("request", lambda r: None if r.url.startswith(base) or r.url.startswith("data:")
             else foreign.append(f"{page.url} -> {r.url}"))
     page.on("requestfailed", lambda r: failed.append(f"{r.url}: {r.failure}"))
@@ -28,6 +29,7 @@ def test_every_page_loads_only_from_its_own_origin(phone, serve, site):
         page.wait_for_load_state("networkidle")
     assert foreign == []
     assert failed == []
+    assert [m for m in console if "Content Security Policy" in m or "Content-Security-Policy" in m] == []
 
 
 def test_browsing_searching_and_switching_language_store_nothing(phone, serve, site):
@@ -57,3 +59,35 @@ def test_materials_storage_helper_keeps_everything_in_memory(phone, serve, site)
     }""")
     assert page.evaluate('() => __md_get("__palette")') == {"color": {"scheme": "slate"}}
     assert page.evaluate(STORAGE_REPORT) == EMPTY
+
+
+def page_policy(path) -> dict[str, list[str]]:
+    from bs4 import BeautifulSoup
+    meta = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one(
+        'meta[http-equiv="Content-Security-Policy"]')
+    assert meta is not None, f"{path} has no Content-Security-Policy"
+    return {d.split()[0]: d.split()[1:] for d in meta["content"].split(";") if d.strip()}
+
+
+def test_every_page_has_a_strict_content_security_policy(site):
+    import csp  # overrides/hooks/csp.py, for the hashing rule only
+
+    for path in html_pages(site):
+        policy = page_policy(path)
+        assert "'unsafe-inline'" not in policy["script-src"] and "'unsafe-eval'" not in policy["script-src"], path
+        assert policy["object-src"] == ["'none'"] and policy["base-uri"] == ["'none'"], path
+        assert policy["form-action"] == ["'none'"] and policy["default-src"] == ["'none'"], path
+        html = path.read_text(encoding="utf-8")
+        assert set(csp.script_hashes(html)) <= set(policy["script-src"]), f"{path}: an inline script is not hashed"
+        assert '<meta name="referrer" content="no-referrer">' in html
+
+
+def test_headers_file_carries_the_same_policy(site):
+    headers = (site / "_headers").read_text(encoding="utf-8")
+    assert headers.startswith("/*\n")
+    assert "Referrer-Policy: no-referrer" in headers and "Permissions-Policy: camera=()" in headers
+    policy_line = next(line for line in headers.splitlines() if "Content-Security-Policy:" in line)
+    for path in html_pages(site):
+        for source in page_policy(path)["script-src"]:
+            assert source in policy_line, f"{source} of {path} is missing from _headers"
+    assert "frame-ancestors 'none'" in policy_line

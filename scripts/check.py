@@ -16,6 +16,8 @@ from typing import Iterable, Iterator
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+import lawdata  # noqa: E402  (the same loader the build uses)
 LANGUAGES = ("ru", "en")  # the first is the default language
 REQUIRED_FIELDS = {
     "title": "title: Задержание — что делать",
@@ -96,9 +98,17 @@ def check_twins(docs: Path) -> Iterator[Problem]:
                               f"create docs/{other}/{slug} (it may start as an outline with `outline: true`)")
 
 
+def check_law_data(root: Path) -> Iterator[Problem]:
+    """data/laws/*.yml against data/schemas/laws.schema.json, with file and line."""
+    if not (root / "data" / "laws").is_dir():
+        return
+    for problem in lawdata.load_lawbook(root).problems:
+        yield Problem(problem.path, problem.line, problem.message, problem.hint)
+
+
 def run_checks(root: Path = ROOT) -> list[Problem]:
     docs = root / "docs"
-    problems: list[Problem] = []
+    problems: list[Problem] = list(check_law_data(root))
     for language in LANGUAGES:
         for path in pages(docs, language).values():
             problems.extend(check_front_matter(path))

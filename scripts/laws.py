@@ -1,0 +1,62 @@
+#!/usr/bin/env python3
+"""Provenance of every legal provision: `make laws`.
+
+One line per provision — country, article, status, verified date, age, edition,
+sources — then totals per status, so a reviewer sees at a glance what is
+verified, what rests on secondary reports and what still needs checking.
+"""
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+import lawdata  # noqa: E402
+
+STATUSES = ("verified", "secondary", "unverified")
+
+
+def source_label(source: dict) -> str:
+    if lawdata.PLACEHOLDER_SOURCE in source.get("url", ""):
+        return "NO SOURCE"
+    return source.get("url") or f"{source['repo']}:{source['path']}"
+
+
+def rows(book: lawdata.LawBook, today: date) -> list[list[str]]:
+    table = []
+    for pid, provision in book.provisions.items():
+        code = book.codes[provision["code"]]
+        table.append([
+            book.country_of(pid), pid, provision["status"], provision["verified_on"],
+            str(lawdata.age_in_days(provision, today)), code["edition"]["date"],
+            " ; ".join(source_label(s) for s in provision["sources"]),
+        ])
+    return table
+
+
+def totals(book: lawdata.LawBook) -> Counter:
+    return Counter(p["status"] for p in book.provisions.values())
+
+
+def report(root: Path = ROOT, today: date | None = None, out=None) -> int:
+    out = out or sys.stdout
+    book = lawdata.load_lawbook(root)
+    if book.problems:
+        for p in book.problems:
+            print(f"{p.path.relative_to(root)}:{p.line}: {p.message} — {p.hint}", file=out)
+        return 1
+    header = ["country", "id", "status", "verified", "age (days)", "edition", "sources"]
+    table = rows(book, today or date.today())
+    widths = [max(len(r[i]) for r in table + [header]) for i in range(len(header) - 1)]
+    for row in [header] + table:
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[-1], file=out)
+    counts = totals(book)
+    print("\nTotal: " + ", ".join(f"{counts[s]} {s}" for s in STATUSES) + f" — {sum(counts.values())} provisions", file=out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(report())

@@ -36,3 +36,17 @@ def test_translated_page_has_no_fallback_banner(fallback_site):
     html = page(fallback_site, "en/index.html")
     assert not html.select(".pravo-banner--fallback")
     assert not html.select_one("[data-pagefind-body]").get("lang")
+
+
+def test_malformed_front_matter_stops_the_build(tmp_path):
+    import subprocess
+    import sys
+    import os
+    work = tmp_path / "w"
+    config = fixture_project(FIXTURE, work)
+    page = work / "docs" / "ru" / "only-russian.md"
+    page.write_text("---\ntitle: Заголовок\ndescription: Текст: с двоеточием\n---\n\nТекст.\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(work / "site")],
+                            capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    assert result.returncode != 0
+    assert "docs/ru/only-russian.md:3: the front matter is not valid YAML" in result.stderr + result.stdout

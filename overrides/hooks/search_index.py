@@ -6,6 +6,7 @@ reader searches. It replaces Material's lunr search, which has neither.
 """
 from __future__ import annotations
 
+import json
 import logging
 import subprocess
 import sys
@@ -31,6 +32,10 @@ def build_index(site_dir: Path) -> None:
         raise PluginError(f"Pagefind could not index {site_dir}:\n{result.stdout}\n{result.stderr}")
     for name in UNUSED:
         (site_dir / "pagefind" / name).unlink(missing_ok=True)
+    # Pagefind lists languages in hash-map order; sort them so builds are byte-identical.
+    entry = site_dir / "pagefind" / "pagefind-entry.json"
+    entry.write_text(json.dumps(json.loads(entry.read_text(encoding="utf-8")), sort_keys=True,
+                                ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     log.info("Search index written to %s", site_dir / "pagefind")
 
 

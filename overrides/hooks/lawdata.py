@@ -15,6 +15,7 @@ import yaml
 
 TIME_UNITS = {"days", "hours", "years"}
 PLACEHOLDER_SOURCE = "example.invalid"
+COMPARE_FILE = "compare.yml"
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,8 @@ def load_lawbook(root: Path) -> LawBook:
     schema = json.loads((root / "data" / "schemas" / "laws.schema.json").read_text(encoding="utf-8"))
     validator = jsonschema.Draft202012Validator(schema)
     for path in sorted((root / "data" / "laws").glob("*.yml")):
+        if path.name == COMPARE_FILE:
+            continue
         text = path.read_text(encoding="utf-8")
         try:
             node = yaml.compose(text)
@@ -105,7 +108,26 @@ def load_lawbook(root: Path) -> LawBook:
         if errors:
             continue
         _collect(book, path, node, data)
+    _check_compare(book, root / "data" / "laws" / COMPARE_FILE)
     return book
+
+
+def _check_compare(book: LawBook, path: Path) -> None:
+    """Every id in the comparison table exists and has a real source."""
+    if not path.exists():
+        return
+    text = path.read_text(encoding="utf-8")
+    node, data = yaml.compose(text), yaml.safe_load(text)
+    for index, row in enumerate(data.get("rows", [])):
+        for country in data.get("countries", []):
+            for position, pid in enumerate(row.get(country, [])):
+                line = _node_line(node, ["rows", index, country, position])
+                if pid not in book.provisions:
+                    book.problems.append(DataProblem(path, line, f"unknown provision `{pid}` in the comparison table",
+                                                     f"use an id from data/laws/{country}.yml"))
+                elif not has_real_source(book.provisions[pid]):
+                    book.problems.append(DataProblem(path, line, f"`{pid}` has no source, so it cannot be compared",
+                                                     "add a source to it or remove it from the table"))
 
 
 def _collect(book: LawBook, path: Path, node: yaml.Node, data: dict) -> None:

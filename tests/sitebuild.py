@@ -24,9 +24,10 @@ def load_config(path: Path = ROOT / "mkdocs.yml") -> dict:
     return yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)
 
 
-def mkdocs_build(config_file: Path, site_dir: Path, site_url: str | None = None) -> subprocess.CompletedProcess:
+def mkdocs_build(config_file: Path, site_dir: Path, site_url: str | None = None,
+                 env_extra: dict | None = None) -> subprocess.CompletedProcess:
     """A strict build; fails the calling test with MkDocs' own messages."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env_extra or {}))
     if site_url:
         env["PRAVO_SITE_URL"] = site_url
     result = subprocess.run(

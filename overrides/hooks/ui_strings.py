@@ -67,3 +67,4 @@ def on_template_context(context, template_name, config):
     # already switched theme.language to the language being built.
     context["ui"] = strings_for(config.theme["language"])
     return context
+

@@ -16,12 +16,13 @@ EMPTY = {"cookies": "", "local": 0, "session": 0, "databases": 0, "caches": 0, "
 
 def test_every_page_loads_only_from_its_own_origin(phone, serve, site):
     base = serve(site)
-    foreign, failed, console = [], [], []
+    foreign, failed, console, errors = [], [], [], []
     page = phone.new_page()
     page.on("console", lambda m: console.append(f"{page.url}: {m.text}") if m.type in ("error", "warning") else None)
     page.on("request", lambda r: None if r.url.startswith(base) or r.url.startswith("data:")
             else foreign.append(f"{page.url} -> {r.url}"))
     page.on("requestfailed", lambda r: failed.append(f"{r.url}: {r.failure}"))
+    page.on("response", lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     for path in html_pages(site):
         if path.name == "404.html":
             continue
@@ -29,6 +30,7 @@ def test_every_page_loads_only_from_its_own_origin(phone, serve, site):
         page.wait_for_load_state("networkidle")
     assert foreign == []
     assert failed == []
+    assert errors == [], "requests that fail waste a slow connection"
     assert [m for m in console if "Content Security Policy" in m or "Content-Security-Policy" in m] == []
 
 

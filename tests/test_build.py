@@ -189,3 +189,10 @@ def test_outline_pages_say_they_are_in_preparation(site):
             rel = rel.parent if rel.name == "index" else rel
             built = (site if language == "ru" else site / language) / rel / "index.html"
             assert soup(built).select(".pravo-banner--outline"), built
+
+
+def test_heading_anchors_are_readable_words_not_numbers(site):
+    # Journalists cite sections: #что-делать-при-задержании, never #_1.
+    for page in content_pages(site):
+        for heading in soup(page).select("article h2[id], article h3[id]"):
+            assert not re.fullmatch(r"_\d+", heading["id"]), f"{page}: anchor {heading['id']}"

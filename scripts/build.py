@@ -20,16 +20,16 @@ import check  # noqa: E402  (scripts/ is not a package)
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def build(site_dir: Path = ROOT / "site") -> int:
-    if check.report(check.run_checks(ROOT)) != 0:
+def build(site_dir: Path = ROOT / "site", root: Path = ROOT) -> int:
+    if check.report(check.run_checks(root), root) != 0:
         print("Build stopped: fix the problems above first.", file=sys.stderr)
         return 1
-    staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=ROOT))
+    staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=root))
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
-         "--config-file", str(ROOT / "mkdocs.yml"), "--site-dir", str(staging)],
-        cwd=ROOT, env=env,
+         "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(staging)],
+        cwd=root, env=env,
     )
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
@@ -37,7 +37,7 @@ def build(site_dir: Path = ROOT / "site") -> int:
         return result.returncode
     shutil.rmtree(site_dir, ignore_errors=True)
     staging.rename(site_dir)
-    print(f"Site built into {site_dir.relative_to(ROOT)}/")
+    print(f"Site built into {site_dir}/")
     return 0
 
 

@@ -9,7 +9,6 @@ Exit status 1 when anything is wrong, so CI and `make build` stop.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -18,19 +17,14 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 import lawdata  # noqa: E402  (the same loader the build uses)
+import markdown_checks  # noqa: E402
+import file_checks  # noqa: E402
+from problems import Problem  # noqa: E402
 LANGUAGES = ("ru", "en")  # the first is the default language
 REQUIRED_FIELDS = {
     "title": "title: Задержание — что делать",
     "description": "description: Short sentence saying what the page gives the reader.",
 }
-
-
-@dataclass(frozen=True)
-class Problem:
-    path: Path
-    line: int | None
-    message: str
-    hint: str
 
 
 def format_problem(problem: Problem, root: Path = ROOT) -> str:
@@ -60,8 +54,21 @@ def split_front_matter(text: str) -> tuple[str | None, int]:
     return None, 0
 
 
+def parse_front_matter(path: Path) -> dict:
+    """The page's front matter as a dict ({} when missing or broken: check_front_matter says why)."""
+    try:
+        block, _ = split_front_matter(path.read_text(encoding="utf-8-sig"))
+        meta = yaml.safe_load(block) if block else {}
+    except (yaml.YAMLError, UnicodeDecodeError):
+        return {}
+    return meta if isinstance(meta, dict) else {}
+
+
 def check_front_matter(path: Path) -> Iterator[Problem]:
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        return  # file_checks.check_encoding reports it
     block, first_line = split_front_matter(text)
     if block is None:
         yield Problem(path, 1, "the page has no front matter (Описание страницы в начале файла отсутствует)",
@@ -109,10 +116,18 @@ def check_law_data(root: Path) -> Iterator[Problem]:
 def run_checks(root: Path = ROOT) -> list[Problem]:
     docs = root / "docs"
     problems: list[Problem] = list(check_law_data(root))
+    problems.extend(file_checks.check_encoding(root))
+    book = lawdata.load_lawbook(root if (root / "data" / "laws").is_dir() else ROOT)
     for language in LANGUAGES:
         for path in pages(docs, language).values():
-            problems.extend(check_front_matter(path))
+            front = list(check_front_matter(path))
+            problems.extend(front)
+            if any("UTF-8" in p.message or "byte order mark" in p.message for p in problems if p.path == path):
+                continue
+            problems.extend(markdown_checks.check_page(path, docs / language, book, parse_front_matter(path)))
     problems.extend(check_twins(docs))
+    problems.extend(file_checks.check_duplicate_slugs(docs, LANGUAGES))
+    problems.extend(file_checks.check_images(docs))
     return problems
 
 

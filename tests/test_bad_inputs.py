@@ -1,0 +1,128 @@
+"""A corpus of bad volunteer input (tests/fixtures/bad-inputs/): each must fail the
+checks with the right file, the right line and a plain description of the problem."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import build
+import check
+from sitebuild import fixture_project
+
+CORPUS = Path(__file__).parent / "fixtures" / "bad-inputs"
+GOOD = "---\ntitle: Хороший пример\ndescription: A clean page.\n---\n\n## Раздел\n\nТекст.\n"
+
+# fixture -> (line, words the message must contain)
+EXPECTED = {
+    "front-matter-malformed.md": (3, "front matter is not valid YAML"),
+    "front-matter-missing-title.md": (2, "no `title`"),
+    "broken-link.md": (6, "leads to a page that does not exist"),
+    "missing-anchor.md": (8, "section #nope that does not exist"),
+    "script.md": (8, "raw <script>"),
+    "iframe.md": (6, "raw <iframe>"),
+    "object.md": (6, "raw <object>"),
+    "embed.md": (6, "raw <embed>"),
+    "form-elsewhere.md": (6, "form that sends data to another site"),
+    "event-handler.md": (6, "inline event handler"),
+    "javascript-url.md": (6, "javascript: link"),
+    "external-image.md": (6, "loaded from another site"),
+    "tracking-pixel.md": (6, "loaded from another site"),
+    "external-style.md": (6, "loaded from another site"),
+    "external-stylesheet.md": (6, "raw <link>"),
+    "unknown-law.md": (6, "unknown law `kg.cop.999`"),
+    "stigmatising-term.md": (6, "stigmatises"),
+    "bom.md": (1, "byte order mark"),
+    "not-utf8.md": (2, "not UTF-8"),  # the first byte that is not UTF-8 is in the title
+}
+
+
+def project(tmp_path: Path) -> Path:
+    for language in ("ru", "en"):
+        (tmp_path / "docs" / language).mkdir(parents=True)
+        (tmp_path / "docs" / language / "index.md").write_text(GOOD, encoding="utf-8")
+    return tmp_path
+
+
+def messages(root: Path) -> list[str]:
+    return [check.format_problem(p, root) for p in check.run_checks(root)]
+
+
+def test_clean_project_passes(tmp_path):
+    assert messages(project(tmp_path)) == []
+
+
+def test_the_real_content_passes():
+    assert messages(check.ROOT) == []
+
+
+@pytest.mark.parametrize("fixture", sorted(EXPECTED))
+def test_bad_page_is_reported_with_file_line_and_reason(tmp_path, fixture):
+    root = project(tmp_path)
+    shutil.copy(CORPUS / fixture, root / "docs" / "ru" / "bad.md")
+    (root / "docs" / "en" / "bad.md").write_text(GOOD, encoding="utf-8")
+    line, words = EXPECTED[fixture]
+    found = messages(root)
+    assert any(m.startswith(f"docs/ru/bad.md:{line}: ") and words in m for m in found), found
+    assert all(" — " in m for m in found), "every message says how to fix it"
+
+
+def test_page_without_twin(tmp_path):
+    root = project(tmp_path)
+    (root / "docs" / "ru" / "only.md").write_text(GOOD, encoding="utf-8")
+    assert any(m.startswith("docs/ru/only.md: this page has no en twin") for m in messages(root))
+
+
+def test_two_pages_at_one_address(tmp_path):
+    root = project(tmp_path)
+    for language in ("ru", "en"):
+        (root / "docs" / language / "raid").mkdir()
+        (root / "docs" / language / "raid.md").write_text(GOOD, encoding="utf-8")
+        (root / "docs" / language / "raid" / "index.md").write_text(GOOD, encoding="utf-8")
+    found = [m for m in messages(root) if "this page has the same address as" in m and m.startswith("docs/ru/")]
+    assert len(found) == 1 and "docs/ru/raid.md" in found[0] and "docs/ru/raid/index.md" in found[0], found
+
+
+def test_image_over_the_pixel_budget(tmp_path):
+    root = project(tmp_path)
+    shutil.copy(CORPUS / "too-many-pixels.png", root / "docs" / "ru" / "big.png")
+    assert any(m.startswith("docs/ru/big.png: the image is 4000×10 pixels") for m in messages(root))
+
+
+def test_image_over_the_byte_budget(tmp_path):
+    root = project(tmp_path)
+    (root / "docs" / "ru" / "heavy.jpg").write_bytes(b"\xff\xd8" + bytes(300 * 1024))
+    assert any(m.startswith("docs/ru/heavy.jpg: the image is 300 KB") for m in messages(root))
+
+
+def test_quoted_official_title_is_allowed(tmp_path):
+    root = project(tmp_path)
+    page = GOOD + "\nЗакон «О проститутках» (официальное название) цитируется дословно.\n"
+    for language in ("ru", "en"):
+        (root / "docs" / language / "law.md").write_text(page, encoding="utf-8")
+    assert messages(root) == []
+
+
+def test_bad_input_stops_the_build_before_site_is_replaced(tmp_path):
+    root = project(tmp_path)
+    shutil.copy(CORPUS / "script.md", root / "docs" / "ru" / "bad.md")
+    (root / "docs" / "en" / "bad.md").write_text(GOOD, encoding="utf-8")
+    site = root / "site"
+    site.mkdir()
+    (site / "index.html").write_text("previous good build", encoding="utf-8")
+    assert build.build(site, root=root) == 1
+    assert (site / "index.html").read_text(encoding="utf-8") == "previous good build"
+
+
+def test_mkdocs_itself_refuses_a_raw_script(tmp_path):
+    work = tmp_path / "w"
+    config = fixture_project(Path(__file__).parent / "fixtures" / "fallback-site", work)
+    shutil.copy(CORPUS / "script.md", work / "docs" / "ru" / "only-russian.md")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(work / "site")],
+                            capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    assert result.returncode != 0
+    assert "docs/ru/only-russian.md:8: raw <script>" in result.stdout + result.stderr

@@ -1,0 +1,142 @@
+"""Legal facts on the built site: written once in data/, identical in both languages,
+sourced, dated, and never an unverified one stated as fact."""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+import lawdata
+from sitebuild import ROOT, fixture_project
+
+BOOK = lawdata.load_lawbook(ROOT)
+COUNTRY_PAGES = {"kg": "rights/kyrgyzstan", "tj": "rights/tajikistan", "ru": "rights/russia"}
+SHOWN = [pid for pid, p in BOOK.provisions.items() if lawdata.has_real_source(p)]
+
+
+def page(site: Path, lang: str, slug: str) -> BeautifulSoup:
+    folder = site if lang == "ru" else site / lang
+    return BeautifulSoup((folder / slug / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def numbers(text: str) -> list[float]:
+    """Every number in a phrase, whatever the language's digit grouping: '1 500', '1,500'."""
+    joined = re.sub(r"(?<=\d)[\u00a0\u202f ,](?=\d{3}\b)", "", text)
+    return sorted(float(n) for n in re.findall(r"\d+(?:\.\d+)?", joined))
+
+
+def shown(amount: dict) -> list[float]:
+    """The numbers a phrase shows for an amount: both ends of a range, or the one value."""
+    low, high = amount.get("min"), amount.get("max")
+    if low is not None and high is not None and low != high:
+        return [low, high]
+    return [v for v in (high if high is not None else low,) if v is not None]
+
+
+def expected_numbers(provision: dict) -> list[float]:
+    values = []
+    penalty = provision.get("penalty") or {}
+    for amount in penalty.get("any_of", []) + penalty.get("optional_extra", []):
+        values += shown(amount)
+        unit = BOOK.units.get(amount.get("unit"), {})
+        verified = [v for v in unit.get("values", []) if v["status"] == "verified"]
+        if verified:  # the money value of an indicator fine, for the latest verified year
+            latest = max(verified, key=lambda v: v["year"])
+            values += shown({k: amount[k] * latest["amount"] for k in ("min", "max") if amount.get(k) is not None})
+            values.append(latest["year"])
+    return sorted(float(v) for v in values)
+
+
+def block(site: Path, lang: str, pid: str):
+    found = page(site, lang, COUNTRY_PAGES[BOOK.country_of(pid)]).select_one(f'[data-law="{pid}"]')
+    assert found is not None, f"{pid} is not on the {lang} country page"
+    return found
+
+
+def labelled(block_html, label: str) -> str:
+    for paragraph in block_html.find_all("p"):
+        strong = paragraph.find("strong")
+        if strong and strong.get_text().startswith(label):
+            return paragraph.get_text().split(":", 1)[1]
+    return ""
+
+
+@pytest.mark.parametrize("pid", SHOWN)
+def test_provision_appears_in_both_languages_with_the_same_numbers(site, pid):
+    provision = BOOK.provisions[pid]
+    ru, en = block(site, "ru", pid), block(site, "en", pid)
+    if provision["status"] == "unverified":
+        assert ru.select(".pravo-unverified") and en.select(".pravo-unverified")
+        return
+    if "penalty" in provision:
+        ru_text, en_text = labelled(ru, "Наказание"), labelled(en, "Penalty")
+        assert numbers(ru_text) == numbers(en_text) == expected_numbers(provision), (ru_text, en_text)
+    if "limit" in provision:
+        assert numbers(labelled(ru, "Срок")) == numbers(labelled(en, "Time limit")) == [provision["limit"]["value"]]
+
+
+@pytest.mark.parametrize("pid", SHOWN)
+def test_provision_names_its_source_and_date(site, pid):
+    provision = BOOK.provisions[pid]
+    for lang, date_text in (("ru", provision["verified_on"][8:10] + "." + provision["verified_on"][5:7]),
+                            ("en", provision["verified_on"][:4])):
+        meta = block(site, lang, pid).select_one(".pravo-law__meta")
+        assert meta is not None and meta.find("a", href=True), f"{pid} ({lang}) shows no source link"
+        assert date_text in meta.get_text()
+
+
+def test_unverified_provisions_never_appear_without_their_marker(site):
+    unverified = {pid for pid in SHOWN if BOOK.provisions[pid]["status"] == "unverified"}
+    for path in site.rglob("*.html"):
+        html = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for element in html.select("[data-law]"):
+            if element["data-law"] in unverified:
+                assert element.select(".pravo-unverified"), f"{path}: {element['data-law']} without its marker"
+
+
+def test_comparison_table_marks_unverified_and_states_verified(site):
+    for lang in ("ru", "en"):
+        table = page(site, lang, "rights").select_one("table")
+        assert table is not None, f"no comparison table on the {lang} rights page"
+        text = table.get_text(" ")
+        assert "109-2" in text and "6.11" in text and "130" in text
+        limit = BOOK.provisions["kg.cop.526"]["limit"]["value"]
+        assert str(limit) in text
+
+
+@pytest.mark.parametrize("lang, lawful_phrases", [
+    ("ru", ["продажа секс-услуг не является", "продажа секса не является", "не является ни преступлением",
+            "не запрещена", "законна в кыргызстане"]),
+    ("en", ["selling sex is not an offence", "is neither a crime nor", "selling sex is legal", "is not illegal"]),
+])
+def test_kyrgyzstan_page_names_109_2_and_never_calls_selling_sex_lawful(site, lang, lawful_phrases):
+    text = page(site, lang, "rights/kyrgyzstan").select_one("article").get_text(" ").lower()
+    assert "109-2" in text
+    for phrase in lawful_phrases:
+        assert phrase not in text, f"the {lang} Kyrgyzstan page says «{phrase}»"
+
+
+def test_unknown_law_id_fails_the_build_naming_page_line_and_id(tmp_path):
+    config = fixture_project(Path(__file__).parent / "fixtures" / "unknown-law", tmp_path)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(tmp_path / "site")],
+                            capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    assert result.returncode != 0
+    assert "docs/ru/index.md:8: unknown law `kg.cop.999`" in result.stdout + result.stderr
+
+
+def test_every_country_page_states_status_and_core_rights(site):
+    core = {
+        "kg": ["kg.cop.109-2", "kg.cop.526", "kg.cop.517", "kg.cop.500", "kg.cop.505", "kg.cop.547"],
+        "tj": ["tj.coao.130.1", "tj.pcao.63", "tj.pcao.79", "tj.pcao.29", "tj.pcao.35", "tj.pcao.150"],
+        "ru": ["ru.koap.6.11", "ru.koap.27.5.1", "ru.koap.28.2.2", "ru.police.14.3", "ru.koap.24.2", "ru.koap.30.3.1"],
+    }
+    for country, ids in core.items():
+        for lang in ("ru", "en"):
+            html = page(site, lang, COUNTRY_PAGES[country])
+            for pid in ids:
+                assert html.select_one(f'[data-law="{pid}"]'), f"{country} ({lang}) does not show {pid}"

@@ -122,3 +122,13 @@ def test_penalty_phrases(penalty, ru, en):
 def test_time_limit_phrases(value, unit, ru, en):
     assert lawtext.limit({"value": value, "unit": unit}, "ru") == ru
     assert lawtext.limit({"value": value, "unit": unit}, "en") == en
+
+
+def test_comparison_row_label_with_an_unquoted_comma_is_reported(tmp_path):
+    root = data_root(tmp_path, GOOD_PROVISION)
+    (root / "data" / "laws" / "compare.yml").write_text(
+        "countries: [kg]\nrows:\n  - label: {ru: Документы, регистрация, en: Papers}\n    show: penalty\n    kg: [kg.cop.126]\n",
+        encoding="utf-8")
+    [problem] = lawdata.load_lawbook(root).problems
+    assert problem.path.name == "compare.yml" and problem.line == 3
+    assert "row label" in problem.message

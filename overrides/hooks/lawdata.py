@@ -119,6 +119,15 @@ def _check_compare(book: LawBook, path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     node, data = yaml.compose(text), yaml.safe_load(text)
     for index, row in enumerate(data.get("rows", [])):
+        label = row.get("label")
+        if not isinstance(label, dict) or set(label) != {"ru", "en"} or not all(isinstance(v, str) for v in label.values()):
+            book.problems.append(DataProblem(path, _node_line(node, ["rows", index, "label"]),
+                                             "a row label must be exactly {ru: \"…\", en: \"…\"}",
+                                             "put labels that contain commas in double quotes"))
+        if row.get("show") not in ("penalty", "limit", "title"):
+            book.problems.append(DataProblem(path, _node_line(node, ["rows", index]),
+                                             f"`show: {row.get('show')}` is not one of penalty, limit, title",
+                                             "say what each cell prints: penalty, limit or title"))
         for country in data.get("countries", []):
             for position, pid in enumerate(row.get(country, [])):
                 line = _node_line(node, ["rows", index, country, position])

@@ -10,13 +10,14 @@ PORT   ?= 8000
 # Material prints a banner about MkDocs 2 on every build; we pin MkDocs 1.x.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build check test clean laws
+.PHONY: help serve build check test clean laws translations
 
 help:
 	@echo "make serve   build the site and serve it with live reload on http://$(HOST):$(PORT)/"
 	@echo "make build   check the content, then build the production site into site/"
 	@echo "make check   the content checks (front matter, twins, ...), in plain words"
 	@echo "make test    install what the tests need and run them (what CI runs)"
+	@echo "make translations  missing and outdated translations, one line per page"
 	@echo "make laws    the provenance of every legal provision: status, sources, edition, age"
 	@echo "make clean   remove site/ and the virtualenv"
 
@@ -49,3 +50,6 @@ clean:
 
 laws: $(VENV)/.site-installed
 	$(BIN)/python scripts/laws.py
+
+translations: $(VENV)/.site-installed
+	$(BIN)/python scripts/translations.py

@@ -49,7 +49,7 @@ clean:
 	rm -rf site $(VENV)
 
 laws: $(VENV)/.site-installed
-	$(BIN)/python scripts/laws.py
+	$(BIN)/python scripts/law_report.py
 
 translations: $(VENV)/.site-installed
 	$(BIN)/python scripts/translations.py

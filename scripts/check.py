@@ -8,7 +8,9 @@ Exit status 1 when anything is wrong, so CI and `make build` stop.
 """
 from __future__ import annotations
 
+import os
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -109,13 +111,31 @@ def check_law_data(root: Path) -> Iterator[Problem]:
     """data/laws/*.yml against data/schemas/laws.schema.json, with file and line."""
     if not (root / "data" / "laws").is_dir():
         return
-    for problem in lawdata.load_lawbook(root).problems:
+    for problem in lawdata.load_lawbook(root).problems + lawdata.load_contacts(root)[1]:
         yield Problem(problem.path, problem.line, problem.message, problem.hint)
+
+
+RECHECK_AFTER_DAYS = 365
+
+
+def check_law_age(root: Path, today: date | None = None) -> Iterator[Problem]:
+    """Every legal provision is re-checked at least once a year."""
+    if not (root / "data" / "laws").is_dir():
+        return
+    today = today or (date.fromisoformat(os.environ["PRAVO_TODAY"]) if os.environ.get("PRAVO_TODAY") else date.today())
+    book = lawdata.load_lawbook(root)
+    for pid, provision in book.provisions.items():
+        age = lawdata.age_in_days(provision, today)
+        if age > RECHECK_AFTER_DAYS:
+            path, line = book.lines[pid]
+            yield Problem(path, line, f"`{pid}` was last verified {age} days ago (нужна перепроверка)",
+                          "read the current text (CONTRIBUTING.md, “How to verify a law”) and update verified_on")
 
 
 def run_checks(root: Path = ROOT) -> list[Problem]:
     docs = root / "docs"
     problems: list[Problem] = list(check_law_data(root))
+    problems.extend(check_law_age(root))
     problems.extend(file_checks.check_encoding(root))
     book = lawdata.load_lawbook(root if (root / "data" / "laws").is_dir() else ROOT)
     for language in LANGUAGES:

@@ -132,3 +132,28 @@ def test_comparison_row_label_with_an_unquoted_comma_is_reported(tmp_path):
     [problem] = lawdata.load_lawbook(root).problems
     assert problem.path.name == "compare.yml" and problem.line == 3
     assert "row label" in problem.message
+
+
+def test_provision_older_than_a_year_fails_the_check_and_shows_a_marker(tmp_path):
+    import datetime
+    import check
+
+    root = data_root(tmp_path, GOOD_PROVISION)
+    assert list(check.check_law_age(root, datetime.date(2027, 11, 22))) == []
+    [problem] = check.check_law_age(root, datetime.date(2027, 11, 24))
+    assert problem.path.name == "kg.yml" and "367 days ago" in problem.message
+    assert problem.line == line_of(problem.path, "- id: kg.cop.126")
+
+
+def test_provenance_totals_match_the_data():
+    import io
+    import law_report as laws_report  # scripts/law_report.py
+
+    book = lawdata.load_lawbook(ROOT)
+    out = io.StringIO()
+    assert laws_report.report(ROOT, out=out) == 0
+    counts = {s: sum(1 for p in book.provisions.values() if p["status"] == s) for s in ("verified", "secondary", "unverified")}
+    total_line = out.getvalue().strip().splitlines()[-1]
+    assert total_line == (f"Total: {counts['verified']} verified, {counts['secondary']} secondary, "
+                          f"{counts['unverified']} unverified — {len(book.provisions)} provisions")
+    assert len(out.getvalue().strip().splitlines()) == len(book.provisions) + 3

@@ -140,3 +140,17 @@ def test_every_country_page_states_status_and_core_rights(site):
             html = page(site, lang, COUNTRY_PAGES[country])
             for pid in ids:
                 assert html.select_one(f'[data-law="{pid}"]'), f"{country} ({lang}) does not show {pid}"
+
+
+def test_help_page_lists_organisations_from_data_with_sources_and_no_unsourced_phone(site):
+    organisations, problems = lawdata.load_contacts(ROOT)
+    assert problems == [] and organisations
+    for lang in ("ru", "en"):
+        help_page = page(site, lang, "help")
+        for org in organisations:
+            block = help_page.select_one(f'[data-contact="{org["id"]}"]')
+            assert block is not None, f"{org['id']} missing on the {lang} help page"
+            assert org["name"][lang] in block.get_text()
+            assert block.find("a", href=True), f"{org['id']} ({lang}) shows no source"
+            if "phone" not in org:
+                assert not re.search(r"\+\d[\d ]{6,}", block.get_text()), f"{org['id']} shows a phone with no source"

@@ -185,3 +185,28 @@ def has_real_source(provision: dict) -> bool:
 
 def age_in_days(provision: dict, today: date) -> int:
     return (today - date.fromisoformat(provision["verified_on"])).days
+
+
+def load_contacts(root: Path) -> tuple[list[dict], list[DataProblem]]:
+    """data/contacts.yml, checked against data/schemas/contacts.schema.json (which reuses laws' definitions)."""
+    from referencing import Registry, Resource
+
+    path = root / "data" / "contacts.yml"
+    if not path.exists():
+        return [], []
+    schemas = root / "data" / "schemas"
+    laws_schema = json.loads((schemas / "laws.schema.json").read_text(encoding="utf-8"))
+    registry = Registry().with_resource("laws.schema.json", Resource.from_contents(laws_schema))
+    validator = jsonschema.Draft202012Validator(
+        json.loads((schemas / "contacts.schema.json").read_text(encoding="utf-8")), registry=registry)
+    text = path.read_text(encoding="utf-8")
+    try:
+        node, data = yaml.compose(text), _plain(yaml.safe_load(text))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        return [], [DataProblem(path, mark.line + 1 if mark else None, f"not valid YAML ({getattr(error, 'problem', error)})",
+                                "check the indentation and put text with `:` or `#` in quotes")]
+    problems = [DataProblem(path, _node_line(node, e.absolute_path),
+                            f"{'/'.join(map(str, e.absolute_path)) or 'the file'}: {e.message}", _schema_hint(e))
+                for e in validator.iter_errors(data)]
+    return ([] if problems else data["organisations"]), problems

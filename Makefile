@@ -10,13 +10,14 @@ PORT   ?= 8000
 # Material prints a banner about MkDocs 2 on every build; we pin MkDocs 1.x.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build check test clean laws translations
+.PHONY: help serve build check test clean laws translations page
 
 help:
 	@echo "make serve   build the site and serve it with live reload on http://$(HOST):$(PORT)/"
 	@echo "make build   check the content, then build the production site into site/"
 	@echo "make check   the content checks (front matter, twins, ...), in plain words"
 	@echo "make test    install what the tests need and run them (what CI runs)"
+	@echo "make page SLUG=raid/x TITLE=… TITLE_EN=…  start a page in both languages, added to the menu"
 	@echo "make translations  missing and outdated translations, one line per page"
 	@echo "make laws    the provenance of every legal provision: status, sources, edition, age"
 	@echo "make clean   remove site/ and the virtualenv"
@@ -53,3 +54,7 @@ laws: $(VENV)/.site-installed
 
 translations: $(VENV)/.site-installed
 	$(BIN)/python scripts/translations.py
+
+# make page SLUG=raid/checkpoint TITLE="Проверка документов" TITLE_EN="Document checks"
+page: $(VENV)/.site-installed
+	$(BIN)/python scripts/new_page.py "$(SLUG)" --title "$(TITLE)" --title-en "$(TITLE_EN)"

@@ -27,6 +27,8 @@ EXTERNAL_CSS = re.compile(r"(?:url\(\s*['\"]?|@import\s+['\"]?)(?:https?:)?//", 
 LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{([^}]*)\})?\s*#*\s*$")
 LAW_MARKER = re.compile(r"<!--\s*pravo:(law|penalty|limit|laws)\s+([^\s>]+)((?:\s+[a-z]+)*)\s*-->")
+CONTACTS_MARKER = re.compile(r"<!--\s*pravo:contacts\s+([^\s>]+)\s*-->")
+CONTACT_GROUPS = ("kg", "tj", "ru", "regional")  # data/schemas/contacts.schema.json
 STIGMA = re.compile(r"\b(проститут\w*|путан\w*|шлюх\w*|жриц\w*\s+любви|prostitutes?|hookers?|whores?)\b", re.I)
 QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
 
@@ -83,6 +85,7 @@ def check_page(path: Path, language_folder: Path, book: lawdata.LawBook, meta: d
         yield from _unsafe(path, number, line)
         yield from _links(path, number, line, language_folder, book)
         yield from _law_refs(path, number, line, book)
+        yield from _contact_refs(path, number, line)
         yield from _terms(path, number, line, allowed_terms)
 
 
@@ -141,6 +144,13 @@ def _law_refs(path: Path, number: int, line: str, book: lawdata.LawBook) -> Iter
         elif not lawdata.has_real_source(book.provisions[target]):
             yield Problem(path, number, f"`{target}` has no source yet, so the site cannot state it",
                           "add a source in data/laws/ or remove the marker")
+
+
+def _contact_refs(path: Path, number: int, line: str) -> Iterator[Problem]:
+    for marker in CONTACTS_MARKER.finditer(line):
+        if marker.group(1) not in CONTACT_GROUPS:
+            yield Problem(path, number, f"unknown contact group `{marker.group(1)}` in pravo:contacts",
+                          f"use one of: {', '.join(CONTACT_GROUPS)}")
 
 
 def _terms(path: Path, number: int, line: str, allowed: set[str]) -> Iterator[Problem]:

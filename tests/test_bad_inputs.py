@@ -35,6 +35,7 @@ EXPECTED = {
     "external-style.md": (6, "loaded from another site"),
     "external-stylesheet.md": (6, "raw <link>"),
     "unknown-law.md": (6, "unknown law `kg.cop.999`"),
+    "unknown-contact-group.md": (6, "unknown contact group `kz`"),
     "stigmatising-term.md": (6, "stigmatises"),
     "bom.md": (1, "byte order mark"),
     "not-utf8.md": (2, "not UTF-8"),  # the first byte that is not UTF-8 is in the title

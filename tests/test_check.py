@@ -55,3 +55,23 @@ def test_report_exits_non_zero_and_counts(tmp_path, capsys):
     assert check.report(check.run_checks(tmp_path), tmp_path) == 1
     out = capsys.readouterr().out
     assert "problem(s) found" in out
+
+
+def test_new_page_scaffolds_both_languages_and_the_navigation(tmp_path):
+    import shutil
+
+    import new_page
+    import translations
+
+    shutil.copy(check.ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(check.ROOT / "page-templates", tmp_path / "page-templates")
+    for language in ("ru", "en"):
+        (tmp_path / "docs" / language / "raid").mkdir(parents=True)
+    created = new_page.create("raid/checkpoint", "Проверка документов", "Document checks", root=tmp_path)
+    assert [p.relative_to(tmp_path).as_posix() for p in created] == ["docs/ru/raid/checkpoint.md",
+                                                                     "docs/en/raid/checkpoint.md"]
+    for page in created:
+        assert list(check.check_front_matter(page)) == []
+    assert translations.status(tmp_path / "docs", "en", "raid/checkpoint.md")[0] == "up to date"
+    nav = (tmp_path / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    assert nav.index("      - raid/checkpoint.md") == nav.index("      - raid/pocket-cards.md") + 1

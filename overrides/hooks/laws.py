@@ -127,27 +127,24 @@ class Renderer:
         link = f"[{text}]({self.link_to(provision['id'])})"
         return link + (f" ({self.unverified_note()})" if provision["status"] == "unverified" else "")
 
-    def penalty(self, marker: str, args: list[str]) -> str:
+    def fact(self, marker: str, args: list[str], field: str, what: str, words) -> str:
+        """One stated fact (a penalty or a time limit) of a provision, refused for unverified ones."""
         provision = self.lookup(marker, args[0]) if args else None
         if provision is None:
             return ""
         if provision["status"] == "unverified":
-            return self.problem(marker, f"`{args[0]}` is unverified, so its penalty cannot be stated as fact",
+            return self.problem(marker, f"`{args[0]}` is unverified, so its {what} cannot be stated as fact",
                                 "verify it (CONTRIBUTING.md) or refer to it with pravo:law, which shows the marker")
-        if "penalty" not in provision:
-            return self.problem(marker, f"`{args[0]}` has no penalty in the data", "use pravo:law to refer to it")
-        return md_escape(lawtext.penalty(provision["penalty"], self.book.units, self.lang))
+        if field not in provision:
+            return self.problem(marker, f"`{args[0]}` has no {what} in the data", "use pravo:law to refer to it")
+        return md_escape(words(provision[field]))
+
+    def penalty(self, marker: str, args: list[str]) -> str:
+        return self.fact(marker, args, "penalty", "penalty",
+                         lambda data: lawtext.penalty(data, self.book.units, self.lang))
 
     def limit(self, marker: str, args: list[str]) -> str:
-        provision = self.lookup(marker, args[0]) if args else None
-        if provision is None:
-            return ""
-        if provision["status"] == "unverified":
-            return self.problem(marker, f"`{args[0]}` is unverified, so its time limit cannot be stated as fact",
-                                "verify it (CONTRIBUTING.md) or refer to it with pravo:law, which shows the marker")
-        if "limit" not in provision:
-            return self.problem(marker, f"`{args[0]}` sets no time limit in the data", "use pravo:law to refer to it")
-        return md_escape(lawtext.limit(provision["limit"], self.lang))
+        return self.fact(marker, args, "limit", "time limit", lambda data: lawtext.limit(data, self.lang))
 
     def laws(self, marker: str, args: list[str]) -> str:
         if not args or args[0] not in self.book.countries:

@@ -142,8 +142,8 @@ def run_checks(root: Path = ROOT) -> list[Problem]:
         for path in pages(docs, language).values():
             front = list(check_front_matter(path))
             problems.extend(front)
-            if any("UTF-8" in p.message or "byte order mark" in p.message for p in problems if p.path == path):
-                continue
+            if not file_checks.is_utf8(path):
+                continue  # check_encoding has reported it; its text cannot be read
             problems.extend(markdown_checks.check_page(path, docs / language, book, parse_front_matter(path)))
     problems.extend(check_twins(docs))
     problems.extend(file_checks.check_duplicate_slugs(docs, LANGUAGES))

@@ -15,6 +15,14 @@ IMAGE_MAX_BYTES = 200 * 1024
 IMAGE_MAX_PIXELS = (1600, 1600)
 
 
+def is_utf8(path: Path) -> bool:
+    try:
+        path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def check_encoding(root: Path) -> Iterator[Problem]:
     """Every text file is UTF-8 without a byte order mark."""
     for pattern in TEXT_GLOBS:

@@ -12,6 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 import lawdata
+import lawtext
 from sitebuild import ROOT, fixture_project
 
 BOOK = lawdata.load_lawbook(ROOT)
@@ -103,10 +104,14 @@ def test_comparison_table_marks_unverified_and_states_verified(site):
     for lang in ("ru", "en"):
         table = page(site, lang, "rights").select_one("table")
         assert table is not None, f"no comparison table on the {lang} rights page"
-        text = table.get_text(" ")
-        assert "109-2" in text and "6.11" in text and "130" in text
-        limit = BOOK.provisions["kg.cop.526"]["limit"]["value"]
-        assert str(limit) in text
+        rows = {tr.select("td")[0].get_text(strip=True): tr.select("td")[1:] for tr in table.select("tbody tr")}
+        label = {"ru": "Сколько могут держать в полиции", "en": "How long police may hold you"}[lang]
+        kg, tj, ru = (cell.get_text(" ") for cell in rows[label])
+        for cell, pid in ((kg, "kg.cop.526"), (tj, "tj.pcao.63"), (ru, "ru.koap.27.5.3")):
+            assert lawtext.limit(BOOK.provisions[pid]["limit"], lang) in cell, (pid, cell)
+        status = next(cells for name, cells in rows.items() if name in ("Продажа секс-услуг", "Selling sex"))
+        assert "109-2" in status[0].get_text() and "6.11" in status[2].get_text()
+        assert lawtext.penalty(BOOK.provisions["kg.cop.109-2"]["penalty"], BOOK.units, lang) in status[0].get_text(" ")
 
 
 @pytest.mark.parametrize("lang, lawful_phrases", [

@@ -29,6 +29,10 @@ HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{([^}]*)\})?\s*#*\s*$")
 LAW_MARKER = re.compile(r"<!--\s*pravo:(law|penalty|limit|laws)\s+([^\s>]+)((?:\s+[a-z]+)*)\s*-->")
 CONTACTS_MARKER = re.compile(r"<!--\s*pravo:contacts\s+([^\s>]+)\s*-->")
 CONTACT_GROUPS = ("kg", "tj", "ru", "regional")  # data/schemas/contacts.schema.json
+CARD_MARKER = re.compile(r"<!--\s*pravo:card\s+([^\s>]+)\s*-->")
+CARD_COUNTRIES = ("kg", "tj", "ru")  # data/cards.yml
+ANY_MARKER = re.compile(r"<!--\s*pravo:([\w-]*)")
+MARKERS = ("law", "penalty", "limit", "laws", "compare", "contacts", "card", "incident-form")
 STIGMA = re.compile(r"\b(проститут\w*|путан\w*|шлюх\w*|жриц\w*\s+любви|prostitutes?|hookers?|whores?)\b", re.I)
 QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
 
@@ -86,6 +90,7 @@ def check_page(path: Path, language_folder: Path, book: lawdata.LawBook, meta: d
         yield from _links(path, number, line, language_folder, book)
         yield from _law_refs(path, number, line, book)
         yield from _contact_refs(path, number, line)
+        yield from _card_refs(path, number, line)
         yield from _terms(path, number, line, allowed_terms)
 
 
@@ -151,6 +156,17 @@ def _contact_refs(path: Path, number: int, line: str) -> Iterator[Problem]:
         if marker.group(1) not in CONTACT_GROUPS:
             yield Problem(path, number, f"unknown contact group `{marker.group(1)}` in pravo:contacts",
                           f"use one of: {', '.join(CONTACT_GROUPS)}")
+
+
+def _card_refs(path: Path, number: int, line: str) -> Iterator[Problem]:
+    for marker in ANY_MARKER.finditer(line):
+        if marker.group(1) not in MARKERS:
+            yield Problem(path, number, f"unknown marker `pravo:{marker.group(1)}` (неизвестная метка)",
+                          f"markers are: {', '.join('pravo:' + m for m in MARKERS)} — see CONTRIBUTING")
+    for marker in CARD_MARKER.finditer(line):
+        if marker.group(1) not in CARD_COUNTRIES:
+            yield Problem(path, number, f"unknown country `{marker.group(1)}` in pravo:card",
+                          f"use one of: {', '.join(CARD_COUNTRIES)}")
 
 
 def _terms(path: Path, number: int, line: str, allowed: set[str]) -> Iterator[Problem]:

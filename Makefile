@@ -10,7 +10,7 @@ PORT   ?= 8000
 # Material prints a banner about MkDocs 2 on every build; we pin MkDocs 1.x.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build check test clean laws translations page
+.PHONY: help serve build check test clean laws translations page bench
 
 help:
 	@echo "make serve   build the site and serve it with live reload on http://$(HOST):$(PORT)/"
@@ -20,6 +20,7 @@ help:
 	@echo "make page SLUG=raid/x TITLE=… TITLE_EN=…  start a page in both languages, added to the menu"
 	@echo "make translations  missing and outdated translations, one line per page"
 	@echo "make laws    the provenance of every legal provision: status, sources, edition, age"
+	@echo "make bench   compare page weight, paint and build time with a plain Material build (ARGS=--quick)"
 	@echo "make clean   remove site/ and the virtualenv"
 
 $(BIN)/python:
@@ -58,3 +59,7 @@ translations: $(VENV)/.site-installed
 # make page SLUG=raid/checkpoint TITLE="Проверка документов" TITLE_EN="Document checks"
 page: $(VENV)/.site-installed
 	$(BIN)/python scripts/new_page.py "$(SLUG)" --title "$(TITLE)" --title-en "$(TITLE_EN)"
+
+# Pravo against a plain Material + i18n build of the same Markdown (a few minutes).
+bench: $(VENV)/.test-installed
+	$(BIN)/python scripts/bench.py $(ARGS)

@@ -111,7 +111,7 @@ def check_law_data(root: Path) -> Iterator[Problem]:
     """data/laws/*.yml against data/schemas/laws.schema.json, with file and line."""
     if not (root / "data" / "laws").is_dir():
         return
-    for problem in lawdata.load_lawbook(root).problems + lawdata.load_contacts(root)[1]:
+    for problem in lawdata.load_lawbook(root).problems + lawdata.load_contacts(root)[1] + lawdata.load_glossary(root)[1]:
         yield Problem(problem.path, problem.line, problem.message, problem.hint)
 
 

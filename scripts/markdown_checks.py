@@ -31,8 +31,9 @@ CONTACTS_MARKER = re.compile(r"<!--\s*pravo:contacts\s+([^\s>]+)\s*-->")
 CONTACT_GROUPS = ("kg", "tj", "ru", "regional")  # data/schemas/contacts.schema.json
 CARD_MARKER = re.compile(r"<!--\s*pravo:card\s+([^\s>]+)\s*-->")
 CARD_COUNTRIES = ("kg", "tj", "ru")  # data/cards.yml
+TERM_MARKER = re.compile(r"<!--\s*pravo:term\s+([^\s>]+)[^>]*-->")
 ANY_MARKER = re.compile(r"<!--\s*pravo:([\w-]*)")
-MARKERS = ("law", "penalty", "limit", "laws", "compare", "contacts", "card", "incident-form")
+MARKERS = ("law", "penalty", "limit", "laws", "compare", "contacts", "card", "incident-form", "glossary", "term")
 STIGMA = re.compile(r"\b(проститут\w*|путан\w*|шлюх\w*|жриц\w*\s+любви|prostitutes?|hookers?|whores?)\b", re.I)
 QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
 
@@ -78,6 +79,8 @@ def anchors(path: Path, book: lawdata.LawBook) -> set[str]:
                 kinds = marker.group(3).split()
                 found.update(p["id"].replace(".", "-") for p in book.countries[marker.group(2)]["provisions"]
                              if not kinds or p["kind"] in kinds)
+        if "pravo:glossary" in line:
+            found.update(book.glossary)
         found.update(re.findall(r"\{[^}]*#([\w-]+)[^}]*\}", line))
     return found
 
@@ -91,6 +94,7 @@ def check_page(path: Path, language_folder: Path, book: lawdata.LawBook, meta: d
         yield from _law_refs(path, number, line, book)
         yield from _contact_refs(path, number, line)
         yield from _card_refs(path, number, line)
+        yield from _glossary_refs(path, number, line, book)
         yield from _terms(path, number, line, allowed_terms)
 
 
@@ -167,6 +171,13 @@ def _card_refs(path: Path, number: int, line: str) -> Iterator[Problem]:
         if marker.group(1) not in CARD_COUNTRIES:
             yield Problem(path, number, f"unknown country `{marker.group(1)}` in pravo:card",
                           f"use one of: {', '.join(CARD_COUNTRIES)}")
+
+
+def _glossary_refs(path: Path, number: int, line: str, book: lawdata.LawBook) -> Iterator[Problem]:
+    for marker in TERM_MARKER.finditer(line):
+        if marker.group(1) not in book.glossary:
+            yield Problem(path, number, f"unknown glossary entry `{marker.group(1)}` (такого термина нет в data/glossary.yml)",
+                          "use an id from data/glossary.yml, or add the entry there in both languages")
 
 
 def _terms(path: Path, number: int, line: str, allowed: set[str]) -> Iterator[Problem]:

@@ -36,6 +36,9 @@ EXPECTED = {
     "external-stylesheet.md": (6, "raw <link>"),
     "unknown-law.md": (6, "unknown law `kg.cop.999`"),
     "unknown-contact-group.md": (6, "unknown contact group `kz`"),
+    "unknown-glossary-term.md": (6, "unknown glossary entry `sexwork`"),
+    "unknown-marker.md": (6, "unknown marker `pravo:limt`"),
+    "unknown-card-country.md": (6, "unknown country `kz` in pravo:card"),
     "stigmatising-term.md": (6, "stigmatises"),
     "bom.md": (1, "byte order mark"),
     "not-utf8.md": (2, "not UTF-8"),  # the first byte that is not UTF-8 is in the title

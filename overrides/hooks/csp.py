@@ -38,6 +38,12 @@ HEADERS = {
     "X-Frame-Options": "DENY",
 }
 
+# Files whose address changes when their content does (Material's hashed names, our ?v=
+# query from asset_versions.py): browsers may keep them for a year, so a second page
+# costs only its HTML. Pages themselves are always revalidated.
+LONG_CACHE = ["/assets/stylesheets/*", "/assets/javascripts/*", "/assets/css/*", "/assets/js/*"]
+CACHE_FOREVER = "public, max-age=31536000, immutable"
+
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
 STATE = {"serve": False, "hashes": set()}
 
@@ -88,6 +94,8 @@ def on_post_template(output_content, template_name, config):
 def headers_file() -> str:
     lines = ["/*", f"  Content-Security-Policy: {policy_text(sorted(STATE['hashes']), HEADER_ONLY_POLICY)}"]
     lines += [f"  {name}: {value}" for name, value in HEADERS.items()]
+    for pattern in LONG_CACHE:
+        lines += ["", pattern, f"  Cache-Control: {CACHE_FOREVER}"]
     return "\n".join(lines) + "\n"
 
 

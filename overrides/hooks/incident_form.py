@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+import asset_versions  # noqa: E402
 from ui_strings import load_strings  # noqa: E402
 
 MARKER = re.compile(r"<!--\s*pravo:incident-form\s*-->")
@@ -44,10 +45,11 @@ def field(name: str, kind: str, ui: dict) -> str:
     return f'<p class="pravo-incident__field"><label for="incident-{name}">{label}</label>{hint_html}{control}</p>'
 
 
-def render(page, lang: str) -> str:
+def render(page, lang: str, docs_dir: str) -> str:
     ui = {**STATE["strings"]["ru"], **STATE["strings"].get(lang, {})}
     here = page.url if page.url.endswith("/") or not page.url else posixpath.dirname(page.url) + "/"
-    script = posixpath.relpath(SCRIPT, here.rstrip("/") or ".")
+    versioned = asset_versions.version(docs_dir, SCRIPT)  # assets/js/incident-record.js?v=…
+    script = posixpath.relpath(SCRIPT, here.rstrip("/") or ".") + versioned[len(SCRIPT):]
     e = lambda key: html.escape(ui[key])  # noqa: E731
     fields = "\n".join(field(name, kind, ui) for name, kind in FIELDS)
     return f"""<div class="pravo-incident" data-pravo-incident hidden
@@ -80,4 +82,4 @@ def on_page_markdown(markdown, page, config, files):
     if "pravo:incident-form" not in markdown:
         return markdown
     lang = getattr(page.file, "locale", None) or config.theme["language"]
-    return MARKER.sub(lambda _: "\n\n" + render(page, lang) + "\n\n", markdown)
+    return MARKER.sub(lambda _: "\n\n" + render(page, lang, config.docs_dir) + "\n\n", markdown)

@@ -34,6 +34,7 @@ class LawBook:
     codes: dict[str, dict] = field(default_factory=dict)
     units: dict[str, dict] = field(default_factory=dict)
     lines: dict[str, tuple[Path, int]] = field(default_factory=dict)  # provision id -> where it is written
+    glossary: dict[str, dict] = field(default_factory=dict)  # data/glossary.yml by id (its problems: load_glossary)
     problems: list[DataProblem] = field(default_factory=list)
 
     def country_of(self, provision_id: str) -> str:
@@ -109,6 +110,7 @@ def load_lawbook(root: Path) -> LawBook:
             continue
         _collect(book, path, node, data)
     _check_compare(book, root / "data" / "laws" / COMPARE_FILE)
+    book.glossary = load_glossary(root)[0]
     return book
 
 
@@ -210,3 +212,38 @@ def load_contacts(root: Path) -> tuple[list[dict], list[DataProblem]]:
                             f"{'/'.join(map(str, e.absolute_path)) or 'the file'}: {e.message}", _schema_hint(e))
                 for e in validator.iter_errors(data)]
     return ([] if problems else data["organisations"]), problems
+
+
+def load_glossary(root: Path) -> tuple[dict[str, dict], list[DataProblem]]:
+    """data/glossary.yml by id, checked against data/schemas/glossary.schema.json; `see` must name entries."""
+    path = root / "data" / "glossary.yml"
+    if not path.exists():
+        return {}, []
+    validator = jsonschema.Draft202012Validator(
+        json.loads((root / "data" / "schemas" / "glossary.schema.json").read_text(encoding="utf-8")))
+    text = path.read_text(encoding="utf-8")
+    try:
+        node, data = yaml.compose(text), _plain(yaml.safe_load(text))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        return {}, [DataProblem(path, mark.line + 1 if mark else None, f"not valid YAML ({getattr(error, 'problem', error)})",
+                                "check the indentation and put text with `:` or `#` in quotes")]
+    problems = [DataProblem(path, _node_line(node, e.absolute_path),
+                            f"{'/'.join(map(str, e.absolute_path)) or 'the file'}: {e.message}",
+                            _schema_hint(e).replace("laws.schema.json", "glossary.schema.json"))
+                for e in validator.iter_errors(data)]
+    if problems:
+        return {}, problems
+    terms: dict[str, dict] = {}
+    for index, entry in enumerate(data["terms"]):
+        line = _node_line(node, ["terms", index])
+        if entry["id"] in terms:
+            problems.append(DataProblem(path, line, f"the id `{entry['id']}` is used twice", "give each entry its own id"))
+        terms[entry["id"]] = entry
+    for index, entry in enumerate(data["terms"]):
+        for other in entry.get("see", []):
+            if other not in terms:
+                problems.append(DataProblem(path, _node_line(node, ["terms", index, "see"]),
+                                            f"`{entry['id']}` refers to `{other}`, which is not in the glossary",
+                                            "use the id of an existing entry, or add that entry"))
+    return terms, problems

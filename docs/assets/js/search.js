@@ -2,6 +2,9 @@
 // Nothing is fetched until the reader opens search; nothing is stored.
 (function () {
   "use strict";
+  // Material's bundle.js is not loaded (overrides/main.html); it used to drop this class, which
+  // Material's CSS reads as "search cannot work": with this script running, it can.
+  document.documentElement.classList.remove("no-js");
   var root = document.querySelector("[data-pravo-search]");
   if (!root) return;
   var toggle = document.getElementById("__search");

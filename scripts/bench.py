@@ -1,0 +1,340 @@
+"""Pravo against a plain MkDocs + Material + i18n build of the same Markdown, side by side.
+
+    python scripts/bench.py            # or: make bench
+    python scripts/bench.py --quick    # no synthetic sites, one paint run: for a first look
+
+It builds the real content twice — with mkdocs.yml, and with a plain configuration (Material's
+defaults, its search plugin, mkdocs-static-i18n; no hooks, no theme overrides) — serves each
+the way a well-configured static host would (gzip, a year of caching for files whose address
+changes with their content), and measures in headless Chromium:
+
+- first visit: every request a page makes, with gzip-9 and brotli sizes of each body;
+- repeat visit: a second page opened after the first, what is transferred again;
+- first and largest contentful paint under emulated slow 3G, median of several runs;
+- build time of both configurations on the real site and on synthetic sites of 100, 250
+  and 500 pages per language.
+
+Requests to other origins are refused and counted (Material's default Google Fonts).
+The table goes to the terminal and to bench/latest.md, the numbers to bench/latest.json.
+The plain build's pages lack what our hooks render (legal text, contacts), so its HTML is a
+little smaller: the comparison flatters it, not us.
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import brotli
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench"
+PAGES = ["", "raid/protocol/", "rights/kyrgyzstan/", "trafficking/palermo/",
+         "en/", "en/raid/protocol/", "en/rights/kyrgyzstan/"]
+REPEAT = [("", "raid/protocol/"), ("en/", "en/rights/kyrgyzstan/")]
+# Slow 3G as Lighthouse defines it: 400 ms round trip, 400 kbit/s each way.
+SLOW_3G = {"offline": False, "latency": 400, "downloadThroughput": 400 * 1024 / 8,
+           "uploadThroughput": 400 * 1024 / 8}
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 # Every host but the local test server fails at once, as behind a firewall.
+                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
+HASHED = re.compile(r"(\.[0-9a-f]{8}\.min\.(js|css)$)|([?&]v=[0-9a-f]+$)")
+TEXT_TYPES = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".mjs")
+
+
+# -- building ------------------------------------------------------------------------
+
+def plain_config(workdir: Path) -> Path:
+    """mkdocs.yml reduced to what a plain Material + i18n site would have."""
+    ours = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    i18n = next(p["i18n"] for p in ours["plugins"] if isinstance(p, dict) and "i18n" in p)
+    config = {
+        "site_name": ours["site_name"],
+        "site_url": "https://pravo.example.org/",
+        "docs_dir": str(ROOT / "docs"),
+        "theme": {"name": "material", "language": "ru"},
+        "plugins": ["search", {"i18n": {"docs_structure": "folder", "languages": i18n["languages"]}}],
+        "markdown_extensions": ours.get("markdown_extensions", []),
+        "nav": ours.get("nav"),
+    }
+    path = workdir / "plain.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+class _Loader(yaml.SafeLoader):
+    """Reads mkdocs.yml's !ENV and !!python tags as plain values."""
+
+
+_Loader.add_constructor("!ENV", lambda loader, node: (loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode)
+                                                      else [loader.construct_scalar(node)])[-1])
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda loader, suffix, node: suffix)
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/object", lambda loader, suffix, node: suffix)
+
+
+def build(config: Path, site: Path, strict: bool) -> float:
+    start = time.perf_counter()
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)]
+    result = subprocess.run(command + (["--strict"] if strict else []), capture_output=True, text=True,
+                            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    if result.returncode != 0:
+        sys.exit(f"build of {config} failed:\n{result.stdout}\n{result.stderr}")
+    return time.perf_counter() - start
+
+
+# -- serving like a static host --------------------------------------------------------
+
+class _HostHandler(SimpleHTTPRequestHandler):
+    """gzip for text, a year of cache for content-addressed files, revalidation for the rest."""
+
+    def log_message(self, *args):
+        pass
+
+    def log_request(self, code="-", size="-"):
+        self.server.log.append((self.path, int(code) if str(code).isdigit() else 0))
+
+    def end_headers(self):
+        cacheable = HASHED.search(self.path) or "/pagefind/fragment/" in self.path or "/pagefind/index/" in self.path
+        self.send_header("Cache-Control", "public, max-age=31536000, immutable" if cacheable else "no-cache")
+        super().end_headers()
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if ("gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file()
+                or path.suffix not in TEXT_TYPES):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), 9)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        from io import BytesIO
+        return BytesIO(body)
+
+
+def serve(site: Path) -> tuple[str, ThreadingHTTPServer]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_HostHandler, directory=str(site)))
+    server.log = []  # (path, status) of every request that reached the server
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+# -- measuring in Chromium ------------------------------------------------------------
+
+def launch(playwright):
+    executable = os.environ.get("PRAVO_CHROMIUM") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+    return playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+
+
+class Visit:
+    """What one navigation cost, as the server saw it: a request the browser answered from its
+    cache never reaches the server. Sizes are of the local files compressed here, so they do
+    not depend on the test server. Requests to other origins are counted from the browser."""
+
+    def __init__(self, page, server, base: str, site: Path):
+        self.server, self.base, self.site, self.foreign, self.seen = server, base, site, [], []
+        page.on("request", lambda r: None if r.url.startswith((base, "data:")) else self.foreign.append(r.url))
+
+    def __enter__(self):
+        self.server.log.clear()
+        return self
+
+    def __exit__(self, *exc):
+        self.seen = list(self.server.log)
+
+    def totals(self) -> dict:
+        rows = []
+        for path, status in self.seen:
+            relative = path.lstrip("/")
+            local = self.site / relative.split("?")[0]
+            if local.is_dir():
+                local = local / "index.html"
+            raw = local.read_bytes() if status == 200 and local.is_file() else b""
+            rows.append({"url": relative, "status": status, "gzip": len(gzip.compress(raw, 9)) if raw else 0,
+                         "br": len(brotli.compress(raw, quality=11)) if raw else 0})
+        transferred = [r for r in rows if r["status"] == 200]
+        return {"requests": len(rows) + len(self.foreign), "transferred": len(transferred),
+                "gzip": sum(r["gzip"] for r in transferred), "br": sum(r["br"] for r in transferred),
+                "foreign": len(self.foreign), "files": [r["url"] for r in transferred]}
+
+
+def first_visit(browser, server, base: str, site: Path, path: str) -> dict:
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    with Visit(page, server, base, site) as visit:
+        page.goto(base + path, wait_until="networkidle")
+        page.wait_for_timeout(500)  # late fetches (a search index) count too
+    context.close()
+    return visit.totals()
+
+
+def repeat_visit(browser, server, base: str, site: Path, first: str, second: str) -> dict:
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(base + first, wait_until="networkidle")
+    page.wait_for_timeout(500)
+    with Visit(page, server, base, site) as visit:
+        page.goto(base + second, wait_until="networkidle")
+        page.wait_for_timeout(500)
+    context.close()
+    return visit.totals()
+
+
+PAINT = """() => new Promise(resolve => {
+  const fcp = performance.getEntriesByName("first-contentful-paint")[0];
+  new PerformanceObserver(list => {
+    const entries = list.getEntries();
+    resolve({fcp: fcp ? fcp.startTime : null, lcp: entries[entries.length - 1].startTime});
+  }).observe({type: "largest-contentful-paint", buffered: true});
+  setTimeout(() => resolve({fcp: fcp ? fcp.startTime : null, lcp: null}), 3000);
+})"""
+
+
+def paints(browser, base: str, path: str, runs: int) -> dict:
+    fcp, lcp = [], []
+    for _ in range(runs):
+        context = browser.new_context(viewport={"width": 360, "height": 740})
+        page = context.new_page()
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send("Network.emulateNetworkConditions", SLOW_3G)
+        page.goto(base + path, wait_until="load", timeout=120_000)
+        result = page.evaluate(PAINT)
+        fcp.append(result["fcp"])
+        lcp.append(result["lcp"])
+        context.close()
+    median = lambda values: round(statistics.median(v for v in values if v is not None)) if any(v is not None for v in values) else None  # noqa: E731
+    return {"fcp_ms": median(fcp), "lcp_ms": median(lcp), "runs": runs}
+
+
+# -- synthetic sites ---------------------------------------------------------------------
+
+def synthetic(workdir: Path, pages: int, ours: bool) -> Path:
+    """A project with `pages` copies of a real article per language (and the real home pages)."""
+    project = workdir / f"{'ours' if ours else 'plain'}-{pages}"
+    shutil.rmtree(project, ignore_errors=True)
+    docs = project / "docs"
+    shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
+    for lang in ("ru", "en"):
+        (docs / lang).mkdir(parents=True)
+        shutil.copy(ROOT / "docs" / lang / "index.md", docs / lang / "index.md")
+        article = (ROOT / "docs" / lang / "raid" / "protocol.md").read_text(encoding="utf-8")
+        article = re.sub(r"^translated_from:\n(  .*\n)+", "", article, flags=re.M)
+        article = re.sub(r"\]\((?!https?:)[^)]*\)", "](index.md)", article)  # links stay inside the copy
+        for n in range(pages):
+            (docs / lang / f"page-{n:03}.md").write_text(article.replace("title: ", f"title: {n} ", 1), encoding="utf-8")
+    if ours:
+        for folder in ("overrides", "data", "i18n"):
+            shutil.copytree(ROOT / folder, project / folder)
+        config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+        config = re.sub(r"^nav:\n(?:[ -].*\n?)*", "", config, flags=re.M)
+        (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    else:
+        plain = yaml.safe_load(plain_config(workdir).read_text(encoding="utf-8"))
+        plain.pop("nav", None)
+        plain["docs_dir"] = str(docs)
+        (project / "mkdocs.yml").write_text(yaml.safe_dump(plain, allow_unicode=True), encoding="utf-8")
+    return project / "mkdocs.yml"
+
+
+# -- report ---------------------------------------------------------------------------------
+
+def ratio(ours, plain) -> str:
+    return f"{ours / plain:.2f}×" if ours and plain else "—"
+
+
+def kb(n: int) -> str:
+    return f"{n / 1024:.1f}"
+
+
+def report(results: dict) -> str:
+    lines = ["# Pravo vs plain MkDocs + Material + i18n", "",
+             f"Measured {results['date']} with `python scripts/bench.py`{' --quick' if results['quick'] else ''} "
+             f"({results['machine']}). Sizes are of the files compressed with gzip -9 and brotli -11; "
+             "requests to other origins were refused and are counted separately.", "",
+             "## First visit (empty cache)", "",
+             "| page | Pravo KB gzip | plain KB gzip | ratio | Pravo KB br | plain KB br | Pravo requests | plain requests | plain 3rd-party |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for path in results["pages"]:
+        o, p = results["ours"]["first"][path], results["plain"]["first"][path]
+        lines.append(f"| /{path} | {kb(o['gzip'])} | {kb(p['gzip'])} | {ratio(o['gzip'], p['gzip'])} | {kb(o['br'])} | "
+                     f"{kb(p['br'])} | {o['requests']} | {p['requests']} | {p['foreign']} |")
+    lines += ["", "## Repeat visit (second page, first page's files cached)", "",
+              "| pages | Pravo KB gzip | plain KB gzip | ratio | Pravo files transferred | plain files transferred |",
+              "| --- | ---: | ---: | ---: | --- | --- |"]
+    for first, second in results["repeat"]:
+        key = f"{first} → {second}"
+        o, p = results["ours"]["repeat"][key], results["plain"]["repeat"][key]
+        lines.append(f"| /{first} → /{second} | {kb(o['gzip'])} | {kb(p['gzip'])} | {ratio(o['gzip'], p['gzip'])} | "
+                     f"{', '.join(o['files'])} | {', '.join(p['files'])} |")
+    lines += ["", f"## Paint under slow 3G (400 ms RTT, 400 kbit/s), median of {results['paint_runs']} runs", "",
+              "| page | Pravo FCP ms | plain FCP ms | Pravo LCP ms | plain LCP ms | LCP ratio |",
+              "| --- | ---: | ---: | ---: | ---: | ---: |"]
+    for path in results["paint_pages"]:
+        o, p = results["ours"]["paint"][path], results["plain"]["paint"][path]
+        lines.append(f"| /{path} | {o['fcp_ms']} | {p['fcp_ms']} | {o['lcp_ms']} | {p['lcp_ms']} | {ratio(o['lcp_ms'], p['lcp_ms'])} |")
+    lines += ["", "## Build time (seconds, one build each)", "",
+              "| site | Pravo | plain | ratio |", "| --- | ---: | ---: | ---: |"]
+    for name, times in results["builds"].items():
+        lines.append(f"| {name} | {times['ours']:.1f} | {times['plain']:.1f} | {ratio(times['ours'], times['plain'])} |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="skip the synthetic sites; one paint run")
+    parser.add_argument("--runs", type=int, default=5, help="paint runs per page (median)")
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    runs = 1 if args.quick else args.runs
+    results = {"date": time.strftime("%Y-%m-%d"), "quick": args.quick, "machine": f"{os.cpu_count()} CPU, Python {sys.version.split()[0]}",
+               "pages": PAGES, "repeat": REPEAT, "paint_pages": PAGES[:2] + PAGES[4:5], "paint_runs": runs,
+               "builds": {}, "ours": {}, "plain": {}}
+    with tempfile.TemporaryDirectory(prefix="pravo-bench-") as tmp:
+        work = Path(tmp)
+        sites = {"ours": work / "ours-site", "plain": work / "plain-site"}
+        results["builds"]["real site"] = {"ours": build(ROOT / "mkdocs.yml", sites["ours"], strict=True),
+                                          "plain": build(plain_config(work), sites["plain"], strict=False)}
+        with sync_playwright() as playwright:
+            browser = launch(playwright)
+            for name, site in sites.items():
+                base, server = serve(site)
+                results[name]["first"] = {p: first_visit(browser, server, base, site, p) for p in PAGES}
+                results[name]["repeat"] = {f"{a} → {b}": repeat_visit(browser, server, base, site, a, b) for a, b in REPEAT}
+                results[name]["paint"] = {p: paints(browser, base, p, runs) for p in results["paint_pages"]}
+                server.shutdown()
+            browser.close()
+        if not args.quick:
+            for pages in (100, 250, 500):
+                results["builds"][f"synthetic, {pages} pages per language"] = {
+                    "ours": build(synthetic(work, pages, True), work / f"s-ours-{pages}", strict=False),
+                    "plain": build(synthetic(work, pages, False), work / f"s-plain-{pages}", strict=False)}
+    text = report(results)
+    print(text)
+    OUT.mkdir(exist_ok=True)
+    (OUT / "latest.md").write_text(text, encoding="utf-8")
+    (OUT / "latest.json").write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
+    print(f"Written to {OUT / 'latest.md'} and {OUT / 'latest.json'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -241,7 +241,7 @@ def synthetic(workdir: Path, pages: int, ours: bool) -> Path:
         for n in range(pages):
             (docs / lang / f"page-{n:03}.md").write_text(article.replace("title: ", f"title: {n} ", 1), encoding="utf-8")
     if ours:
-        for folder in ("overrides", "data", "i18n"):
+        for folder in ("overrides", "data", "i18n", "scripts"):
             shutil.copytree(ROOT / folder, project / folder)
         config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
         config = re.sub(r"^nav:\n(?:[ -].*\n?)*", "", config, flags=re.M)

@@ -59,7 +59,7 @@ def test_malformed_date_names_file_and_line(tmp_path):
     root = data_root(tmp_path, GOOD_PROVISION.replace('verified_on: "2026-11-22"', 'verified_on: "22.11.2026"'))
     [problem] = lawdata.load_lawbook(root).problems
     assert problem.path.name == "kg.yml"
-    assert problem.line == line_of(problem.path, "verified_on")
+    assert problem.line == line_of(problem.path, 'verified_on: "22.11.2026"')
     assert "verified_on" in problem.message and "22.11.2026" in problem.message
 
 
@@ -93,6 +93,10 @@ UNITS = {
                "values": [{"year": 2026, "amount": 78, "status": "verified"},
                           {"year": 2027, "amount": 80, "status": "secondary"}]},
     "RUB": {"abbr": {"ru": "руб.", "en": "RUB"}},
+    "kg_rp_reported": {"abbr": {"ru": "р. п.", "en": "calculation indicators"}, "currency": {"ru": "сом", "en": "som"},
+                       "values": [{"year": 2024, "amount": 100, "status": "secondary"},
+                                  {"year": 2025, "amount": 100, "status": "secondary"},
+                                  {"year": 2026, "amount": 120, "status": "unverified"}]},
 }
 
 
@@ -103,6 +107,10 @@ UNITS = {
     ({"any_of": [{"type": "fine", "min": 20, "max": 30, "unit": "tj_pdr"}]},
      "штраф от 20 до 30 ПДР (от 1\u00a0560 до 2\u00a0340 сомони в 2026 году)",
      "a fine of 20 to 30 calculation indicators (1,560 to 2,340 somoni in 2026)"),
+    # Only reported values: the latest is used and says so; an unverified one never is.
+    ({"any_of": [{"type": "fine", "min": 55, "max": 55, "unit": "kg_rp_reported"}]},
+     "штраф 55 р. п. (5\u00a0500 сом в 2025 году, по сообщениям СМИ)",
+     "a fine of 55 calculation indicators (5,500 som in 2025, according to news reports)"),
     ({"any_of": [{"type": "fine", "min": 2000, "max": 5000, "unit": "RUB"}], "optional_extra": [{"type": "expulsion"}]},
      "штраф от 2\u00a0000 до 5\u00a0000 руб. — с административным выдворением или без него",
      "a fine of 2,000 to 5,000 RUB, with or without administrative expulsion"),

@@ -59,15 +59,25 @@ def span(amount: dict, lang: str, unit_word) -> str:
 
 
 def money_value(amount: dict, unit: dict, lang: str) -> str | None:
-    """An indicator fine in money for the latest verified year: '15 600 сомони в 2026 году'."""
+    """An indicator fine in money for the latest year with a known value: '15 600 сомони в 2026 году'.
+
+    A verified value wins; without one, the latest secondary value is used and says where it
+    comes from. An unverified value is never turned into money."""
+    if "currency" not in unit:
+        return None
     values = [v for v in unit.get("values", []) if v["status"] == "verified"]
-    if not values or "currency" not in unit:
+    secondary = not values
+    values = values or [v for v in unit.get("values", []) if v["status"] == "secondary"]
+    if not values:
         return None
     latest = max(values, key=lambda v: v["year"])
     scaled = {k: amount[k] * latest["amount"] for k in ("min", "max") if amount.get(k) is not None}
     currency = unit["currency"][lang]
     text = span(scaled, lang, lambda n: currency)
-    return f"{text} в {latest['year']} году" if lang == "ru" else f"{text} in {latest['year']}"
+    text = f"{text} в {latest['year']} году" if lang == "ru" else f"{text} in {latest['year']}"
+    if secondary:
+        text += ", по сообщениям СМИ" if lang == "ru" else ", according to news reports"
+    return text
 
 
 def fine(amount: dict, units: dict, lang: str) -> str:

@@ -1,0 +1,90 @@
+"""Reading without internet, only when the reader asks for it.
+
+    <!-- pravo:offline -->   the "save for reading without internet" control (About page)
+
+After the build, offline/ru.json and offline/en.json list what a saved copy of each
+language holds: its pages, the shared styles and scripts (at the versioned addresses the
+pages use), its search index and its pocket cards. docs/assets/js/offline.js saves them,
+docs/sw.js serves them when the network fails.
+"""
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+import re
+import sys
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+sys.path.insert(0, str(Path(__file__).parent))
+import asset_versions  # noqa: E402
+from ui_strings import load_strings  # noqa: E402
+
+MARKER = re.compile(r"<!--\s*pravo:offline\s*-->")
+SCRIPT = "assets/js/offline.js"
+LANGUAGES = ("ru", "en")
+STATE: dict = {}
+
+
+def on_config(config):
+    STATE["strings"] = load_strings(Path(config.config_file_path).parent / "i18n")
+    return config
+
+
+def control(page, lang: str, docs_dir: str) -> str:
+    ui = {**STATE["strings"]["ru"], **STATE["strings"].get(lang, {})}
+    e = lambda key: html.escape(ui[key])  # noqa: E731
+    here = page.url if page.url.endswith("/") or not page.url else posixpath.dirname(page.url) + "/"
+    script = posixpath.relpath(SCRIPT, here.rstrip("/") or ".") + asset_versions.version(docs_dir, SCRIPT)[len(SCRIPT):]
+    return f"""<div class="pravo-offline" data-pravo-offline data-lang="{lang}"
+     data-text-none="{e('offline.none')}" data-text-saved="{e('offline.saved')}" data-text-progress="{e('offline.progress')}"
+     data-text-failed="{e('offline.failed')}" data-text-removed="{e('offline.removed')}">
+<div data-controls hidden>
+<p class="pravo-offline__buttons">
+<button type="button" class="md-button md-button--primary" data-action="save" hidden>{e('offline.save')}</button>
+<button type="button" class="md-button" data-action="remove" hidden>{e('offline.remove')}</button>
+</p>
+<p class="pravo-offline__status" role="status" data-status></p>
+</div>
+</div>
+<script src="{script}" defer></script>"""
+
+
+def on_page_markdown(markdown, page, config, files):
+    if "pravo:offline" not in markdown:
+        return markdown
+    lang = getattr(page.file, "locale", None) or config.theme["language"]
+    return MARKER.sub(lambda _: "\n\n" + control(page, lang, config.docs_dir) + "\n\n", markdown)
+
+
+def files_for(site: Path, lang: str, docs_dir: str) -> list[str]:
+    """Addresses, relative to the site root, that a saved copy of `lang` holds."""
+    in_language = (lambda rel: rel.startswith("en/")) if lang == "en" else (lambda rel: not rel.startswith("en/"))
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("index.html"))
+    found = [("./" if rel == "index.html" else rel[: -len("index.html")]) for rel in pages if in_language(rel)]
+    for asset in sorted((site / "assets").rglob("*")):
+        if asset.is_file():
+            rel = asset.relative_to(site).as_posix()
+            found.append(asset_versions.version(docs_dir, rel) if Path(docs_dir, rel).is_file() else rel)
+    pagefind = site / "pagefind"
+    for name in ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json", f"wasm.{lang}.pagefind", "wasm.unknown.pagefind"):
+        if (pagefind / name).is_file():
+            found.append(f"pagefind/{name}")
+    found += sorted(p.relative_to(site).as_posix() for p in pagefind.glob(f"**/*{lang}_*") if p.is_file())
+    found += sorted(p.relative_to(site).as_posix() for p in (site / "cards").glob(f"*-{lang}*.pdf"))
+    return found
+
+
+# After every language is written and the search index built (-200).
+@event_priority(-250)
+def on_post_build(config):
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return
+    site = Path(config.site_dir)
+    (site / "offline").mkdir(exist_ok=True)
+    for lang in LANGUAGES:
+        listing = {"lang": lang, "files": files_for(site, lang, config.docs_dir)}
+        (site / "offline" / f"{lang}.json").write_text(json.dumps(listing, ensure_ascii=False, indent=0), encoding="utf-8")

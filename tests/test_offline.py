@@ -1,0 +1,64 @@
+"""Reading without internet: only after the reader opts in, and removable without a trace."""
+from __future__ import annotations
+
+import json
+
+import yaml
+
+from sitebuild import ROOT
+from test_privacy import EMPTY, STORAGE_REPORT
+
+STRINGS = {lang: yaml.safe_load((ROOT / "i18n" / f"{lang}.yml").read_text(encoding="utf-8")) for lang in ("ru", "en")}
+
+
+def save_copy(phone, base: str, lang: str = "ru"):
+    page = phone.new_page()
+    page.goto(base + ("en/" if lang == "en" else "") + "about/")
+    assert page.evaluate(STORAGE_REPORT) == EMPTY, "the About page alone must store nothing"
+    page.click("[data-pravo-offline] [data-action='save']")
+    page.wait_for_selector("[data-pravo-offline] [data-action='remove']:visible", timeout=60_000)
+    return page
+
+
+def test_saved_pages_and_search_open_without_a_network(phone, serve, site):
+    base = serve(site)
+    page = save_copy(phone, base)
+    listing = json.loads((site / "offline" / "ru.json").read_text(encoding="utf-8"))
+    pages = [f for f in listing["files"] if f.endswith("/")]
+    assert f"{len(pages)}" in page.inner_text("[data-pravo-offline] [data-status]")
+    phone.set_offline(True)
+    for path in ("raid/protocol/", "rights/kyrgyzstan/", "trafficking/palermo/"):
+        page.goto(base + path)
+        assert page.locator("article h1").is_visible(), f"{path} does not open offline"
+    page.click("label.md-header__button[for='__search']")
+    page.fill("[data-pravo-search-input]", "протокол")
+    page.wait_for_selector(".md-search-result__list li", timeout=20_000)
+    assert "raid/protocol/" in page.eval_on_selector_all(".md-search-result__list a", "links => links.map(a => a.href).join(' ')")
+
+
+def test_remove_leaves_nothing_behind(phone, serve, site):
+    base = serve(site)
+    page = save_copy(phone, base, lang="en")
+    page.click("[data-pravo-offline] [data-action='remove']")
+    page.wait_for_selector("[data-pravo-offline] [data-action='save']:visible")
+    assert page.inner_text("[data-pravo-offline] [data-status]") == STRINGS["en"]["offline.removed"]
+    assert page.evaluate(STORAGE_REPORT) == EMPTY
+
+
+def test_each_copy_holds_its_language_only(site):
+    for lang, other in (("ru", "en/"), ("en", None)):
+        files = json.loads((site / "offline" / f"{lang}.json").read_text(encoding="utf-8"))["files"]
+        pages = [f for f in files if f.endswith("/")]
+        assert pages and all((f.startswith("en/") if lang == "en" else not f.startswith("en/")) for f in pages)
+        assert any(f.startswith("pagefind/") and f"{lang}_" in f for f in files), "its search index"
+        assert any(f.startswith("cards/") and f"-{lang}" in f for f in files), "its pocket cards"
+        for f in files:
+            assert (site / f.split("?")[0] / ("index.html" if f.endswith("/") else "")).exists(), f
+
+
+def test_without_opting_in_no_service_worker_exists(phone, serve, site):
+    page = phone.new_page()
+    base = serve(site)
+    for path in ("", "about/", "raid/protocol/"):
+        page.goto(base + path)
+    assert page.evaluate(STORAGE_REPORT) == EMPTY

@@ -129,8 +129,13 @@ class _HostHandler(SimpleHTTPRequestHandler):
         return BytesIO(body)
 
 
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        pass  # a browser that closes a connection early is not news
+
+
 def serve(site: Path) -> tuple[str, ThreadingHTTPServer]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_HostHandler, directory=str(site)))
+    server = _QuietServer(("127.0.0.1", 0), functools.partial(_HostHandler, directory=str(site)))
     server.log = []  # (path, status) of every request that reached the server
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}/", server

@@ -62,3 +62,36 @@ def test_without_opting_in_no_service_worker_exists(phone, serve, site):
     for path in ("", "about/", "raid/protocol/"):
         page.goto(base + path)
     assert page.evaluate(STORAGE_REPORT) == EMPTY
+
+
+def test_the_downloadable_copy_opens_from_the_file_system_with_search(browser, site, tmp_path):
+    import zipfile
+
+    with zipfile.ZipFile(site / "offline.zip") as archive:
+        names = archive.namelist()
+        assert "pravo/index.html" in names and "pravo/search/ru.js" in names and "pravo/search/en.js" in names
+        assert not [n for n in names if n.startswith("pravo/pagefind/") or n.endswith("sw.js")]
+        archive.extractall(tmp_path)
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto((tmp_path / "pravo" / "raid" / "index.html").as_uri())
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") in ("sticky", "fixed"), \
+        "Material's stylesheet did not load from the file system"
+    page.click("article a[href='protocol/index.html']")
+    assert page.url.endswith("/pravo/raid/protocol/index.html")
+    page.click("label.md-header__button[for='__search']")
+    page.fill("[data-pravo-search-input]", "протоколе")
+    page.wait_for_selector(".md-search-result__list li")
+    links = page.eval_on_selector_all(".md-search-result__list a", "links => links.map(a => a.href)")
+    assert any(link.endswith("/pravo/raid/protocol/index.html") for link in links), links
+    assert all(link.startswith("file://") for link in links)
+    assert errors == []
+    context.close()
+
+
+def test_the_about_page_links_to_the_copy(site):
+    for page, link in (("about/index.html", "../offline.zip"), ("en/about/index.html", "../../offline.zip")):
+        assert f'href="{link}"' in (site / page).read_text(encoding="utf-8")
+        assert ((site / page).parent / link).resolve() == (site / "offline.zip").resolve()

@@ -21,7 +21,53 @@
 
   function text(name) { return output.getAttribute("data-text-" + name); }
 
+  // Opened from the file system (the downloadable copy), Pagefind cannot load: browsers refuse
+  // modules and fetches from file://. That copy carries search/<lang>.js, a small index as a
+  // plain script, and this searches it with the same interface as Pagefind.
+  function escapeHtml(s) {
+    return s.replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; });
+  }
+  function stem(word) {
+    // Drop one common Russian or English ending, so «задержали» and «задержание» meet at «задерж».
+    return word.length < 5 ? word : word.replace(/(иями|ями|ами|ого|его|ому|ему|ыми|ими|ала|али|ило|ила|или|ать|ять|ить|ние|ния|нии|нию|ing|ed|es|[аяоеыиуюйь]+|s)$/, "");
+  }
+  function fileSearch() {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = new URL("search/" + document.documentElement.lang + ".js", siteRoot).href;
+      script.onload = function () { resolve(window.pravoSearchIndex || []); };
+      script.onerror = reject;
+      document.head.appendChild(script);
+    }).then(function (index) {
+      return { search: function (query) {
+        var stems = query.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(stem);
+        var hits = index.filter(function (page) {
+          var all = (page.title + " " + page.text).toLowerCase();
+          return stems.length && stems.every(function (s) { return all.indexOf(s) >= 0; });
+        }).sort(function (a, b) {
+          var at = stems.some(function (s) { return a.title.toLowerCase().indexOf(s) >= 0; });
+          var bt = stems.some(function (s) { return b.title.toLowerCase().indexOf(s) >= 0; });
+          return bt - at;
+        });
+        return Promise.resolve({ results: hits.map(function (page) {
+          return { data: function () {
+            var lower = page.text.toLowerCase(), at = lower.indexOf(stems[0]);
+            var excerpt = escapeHtml(page.text.slice(Math.max(0, at - 80), at + 120));
+            stems.forEach(function (s) {
+              excerpt = excerpt.replace(new RegExp("(" + s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + ")", "gi"), "<mark>$1</mark>");
+            });
+            return Promise.resolve({ url: new URL(page.url, siteRoot).href, meta: { title: page.title }, excerpt: excerpt });
+          } };
+        }) });
+      } };
+    });
+  }
+
   function loadPagefind() {
+    if (!pagefind && location.protocol === "file:") {
+      pagefind = fileSearch();
+      pagefind.catch(function () { pagefind = null; });
+    }
     if (!pagefind) {
       pagefind = import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (pf) {
         return pf.options({ baseUrl: siteRoot.pathname, excerptLength: 24 }).then(function () {

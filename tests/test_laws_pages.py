@@ -45,9 +45,11 @@ def expected_numbers(provision: dict) -> list[float]:
     for amount in penalty.get("any_of", []) + penalty.get("optional_extra", []):
         values += shown(amount)
         unit = BOOK.units.get(amount.get("unit"), {})
-        verified = [v for v in unit.get("values", []) if v["status"] == "verified"]
-        if verified:  # the money value of an indicator fine, for the latest verified year
-            latest = max(verified, key=lambda v: v["year"])
+        # The money value of an indicator fine: the latest verified year, else the latest reported one.
+        known = ([v for v in unit.get("values", []) if v["status"] == "verified"]
+                 or [v for v in unit.get("values", []) if v["status"] == "secondary"])
+        if known:
+            latest = max(known, key=lambda v: v["year"])
             values += shown({k: amount[k] * latest["amount"] for k in ("min", "max") if amount.get(k) is not None})
             values.append(latest["year"])
     return sorted(float(v) for v in values)

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
+
+import yaml
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -23,11 +27,51 @@ UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js",
           "pagefind-component-ui.css", "pagefind-highlight.js")
 
 
-def build_index(site_dir: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", "pagefind"],
-        capture_output=True, text=True,
-    )
+WORD = re.compile(r"\w+", re.U)
+BODY_START = re.compile(r"(<div data-pagefind-body[^>]*>)")
+
+
+def word_groups(root: Path) -> dict[str, list[dict]]:
+    path = root / "data" / "search-words.yml"
+    return yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def with_search_words(page_html: str, groups: list[dict]) -> str:
+    """The page as the index sees it: plus the words of every group whose root its text contains
+    (its text only: the menu on every page names «задержание»)."""
+    start = BODY_START.search(page_html)
+    if not start:
+        return page_html
+    body = page_html[start.end():page_html.find("</article>", start.end())]
+    words = {w.lower() for w in WORD.findall(re.sub(r"<[^>]+>", " ", body))}
+    extra = [word for group in groups if any(w.startswith(group["root"]) for w in words) for word in group["words"]]
+    if not extra:
+        return page_html
+    # A low weight: the page is found by these words but ranked by what it really says.
+    hidden = f'<div data-pagefind-weight="0.1">{" ".join(extra)}</div>'
+    return page_html[:start.end()] + hidden + page_html[start.end():]
+
+
+def index_copy(site_dir: Path, groups_by_lang: dict[str, list[dict]], work: Path) -> Path:
+    """A copy of the site's pages with the search words added; the served pages stay as built."""
+    copy = work / "site"
+    for page in site_dir.rglob("*.html"):
+        target = copy / page.relative_to(site_dir)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        text = page.read_text(encoding="utf-8")
+        lang = re.search(r'<html lang="([a-z]+)"', text)
+        target.write_text(with_search_words(text, groups_by_lang.get(lang.group(1) if lang else "", [])), encoding="utf-8")
+    return copy
+
+
+def build_index(site_dir: Path, root: Path | None = None) -> None:
+    groups = word_groups(root) if root else {}
+    with tempfile.TemporaryDirectory(prefix="pravo-index-") as work:
+        source = index_copy(site_dir, groups, Path(work)) if groups else site_dir
+        result = subprocess.run(
+            [sys.executable, "-m", "pagefind", "--site", str(source), "--output-path", str(site_dir / "pagefind")],
+            capture_output=True, text=True,
+        )
     if result.returncode != 0:
         raise PluginError(f"Pagefind could not index {site_dir}:\n{result.stdout}\n{result.stderr}")
     for name in UNUSED:
@@ -45,4 +89,4 @@ def on_post_build(config):
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return  # a nested per-language build: index once, when all languages exist
-    build_index(Path(config.site_dir))
+    build_index(Path(config.site_dir), Path(config.config_file_path).parent)

@@ -229,6 +229,84 @@ def paints(browser, base: str, path: str, runs: int) -> dict:
     return {"fcp_ms": median(fcp), "lcp_ms": median(lcp), "runs": runs}
 
 
+# -- search -----------------------------------------------------------------------------------
+
+SEARCH_FIXTURE = ROOT / "tests" / "fixtures" / "search-site"
+# Each query must find these six Russian pages (five noun forms and one verb) and no English page.
+SEARCH_QUERIES = ["задержание", "задержания", "задержании", "задержали"]
+SEARCH_EXPECTED = {"zaderzhanie", "zaderzhaniya", "zaderzhanii", "zaderzhaniyu", "zaderzhaniem", "zaderzhali"}
+SEARCH_UI = {  # (open, input, result links, meta) for each configuration's search box
+    "ours": ("label.md-header__button[for='__search']", "[data-pravo-search-input]",
+             "[data-pravo-search-result] .md-search-result__list a", "[data-pravo-search-result] .md-search-result__meta"),
+    "plain": ("label.md-header__button[for='__search']", "input.md-search__input",
+              ".md-search-result__list a", ".md-search-result__meta"),
+}
+
+
+def search_fixture(work: Path, ours: bool) -> Path:
+    """The search fixture as a project of each configuration (as the tests build it)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from sitebuild import fixture_project  # noqa: E402
+    project = work / ("search-ours" if ours else "search-plain")
+    if ours:
+        return fixture_project(SEARCH_FIXTURE, project)
+    shutil.copytree(SEARCH_FIXTURE / "docs", project / "docs")
+    plain = yaml.safe_load(plain_config(work).read_text(encoding="utf-8"))
+    plain.pop("nav", None)
+    plain["docs_dir"] = str(project / "docs")
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(plain, allow_unicode=True), encoding="utf-8")
+    return project / "mkdocs.yml"
+
+
+def run_query(browser, server, base: str, site: Path, ui: tuple, query: str, start: str = "") -> dict:
+    """Open a Russian page, search, and return the result paths and what the search cost."""
+    open_button, box, links, meta = ui
+    context = browser.new_context(viewport={"width": 360, "height": 740})  # where the search button shows
+    page = context.new_page()
+    with Visit(page, server, base, site) as visit:
+        page.goto(base + start, wait_until="networkidle")
+        page.click(open_button)
+        page.fill(box, query)
+        page.wait_for_timeout(1500)  # both searches answer within this on a local server
+        found = page.eval_on_selector_all(links, "links => links.map(a => new URL(a.href).pathname)")
+    context.close()
+    search_files = [f for f in visit.totals()["files"] if "pagefind" in f or "search" in f or "lunr" in f]
+    return {"found": found, "files": search_files, "visit": visit}
+
+
+def search_bytes(visit: "Visit") -> int:
+    rows = visit.totals()
+    return sum(len(gzip.compress((visit.site / f.split("?")[0]).read_bytes(), 9)) for f in rows["files"]
+               if ("pagefind" in f or "search" in f or "lunr" in f) and (visit.site / f.split("?")[0]).is_file())
+
+
+def compare_search(browser, work: Path) -> dict:
+    results = {}
+    for name in ("ours", "plain"):
+        config = search_fixture(work, name == "ours")
+        site = config.parent / "site"
+        seconds = build(config, site, strict=False)
+        base, server = serve(site)
+        rows = {}
+        for query in SEARCH_QUERIES:
+            outcome = run_query(browser, server, base, site, SEARCH_UI[name], query)
+            paths = {p.strip("/").split("/")[-1] for p in outcome["found"]}
+            rows[query] = {"found_expected": len(paths & SEARCH_EXPECTED), "of": len(SEARCH_EXPECTED),
+                           "english": sum(1 for p in outcome["found"] if p.startswith("/en/")),
+                           "search_kb_gzip": round(search_bytes(outcome["visit"]) / 1024, 1)}
+        server.shutdown()
+        results[name] = {"build_s": round(seconds, 1), "queries": rows}
+    return results
+
+
+def query_cost_at_scale(browser, site: Path, ours: bool, query: str = "протокол") -> float:
+    """KB gzip a reader downloads to search once on a synthetic site."""
+    base, server = serve(site)
+    outcome = run_query(browser, server, base, site, SEARCH_UI["ours" if ours else "plain"], query, start="page-000/")
+    server.shutdown()
+    return round(search_bytes(outcome["visit"]) / 1024, 1)
+
+
 # -- synthetic sites ---------------------------------------------------------------------
 
 def synthetic(workdir: Path, pages: int, ours: bool) -> Path:
@@ -295,6 +373,22 @@ def report(results: dict) -> str:
     for path in results["paint_pages"]:
         o, p = results["ours"]["paint"][path], results["plain"]["paint"][path]
         lines.append(f"| /{path} | {o['fcp_ms']} | {p['fcp_ms']} | {o['lcp_ms']} | {p['lcp_ms']} | {ratio(o['lcp_ms'], p['lcp_ms'])} |")
+    if results.get("search"):
+        lines += ["", "## Search: the inflection fixture (tests/fixtures/search-site)", "",
+                  "Each query should find 6 Russian pages (five noun forms, one verb) and no English page. "
+                  "KB gzip: every search file the reader downloads for that query, on a fresh visit.", "",
+                  "| query | Pravo (Pagefind) found | plain (Material lunr) found | Pravo English results | plain English results | Pravo KB | plain KB |",
+                  "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+        for query in SEARCH_QUERIES:
+            o, p = results["search"]["ours"]["queries"][query], results["search"]["plain"]["queries"][query]
+            lines.append(f"| «{query}» | {o['found_expected']}/{o['of']} | {p['found_expected']}/{p['of']} | {o['english']} | "
+                         f"{p['english']} | {o['search_kb_gzip']} | {p['search_kb_gzip']} |")
+        lines.append(f"\nBuild of the fixture: Pravo {results['search']['ours']['build_s']} s, plain {results['search']['plain']['build_s']} s.")
+    if results.get("search_at_scale"):
+        lines += ["", "## Search on synthetic sites: KB gzip to run one query («протокол»)", "",
+                  "| pages per language | Pravo (Pagefind) | plain (Material lunr) |", "| ---: | ---: | ---: |"]
+        for pages, row in results["search_at_scale"].items():
+            lines.append(f"| {pages} | {row['ours']} | {row['plain']} |")
     lines += ["", "## Build time (seconds, one build each)", "",
               "| site | Pravo | plain | ratio |", "| --- | ---: | ---: | ---: |"]
     for name, times in results["builds"].items():
@@ -326,12 +420,19 @@ def main() -> int:
                 results[name]["repeat"] = {f"{a} → {b}": repeat_visit(browser, server, base, site, a, b) for a, b in REPEAT}
                 results[name]["paint"] = {p: paints(browser, base, p, runs) for p in results["paint_pages"]}
                 server.shutdown()
+            results["search"] = compare_search(browser, work)
             browser.close()
         if not args.quick:
             for pages in (100, 250, 500):
                 results["builds"][f"synthetic, {pages} pages per language"] = {
                     "ours": build(synthetic(work, pages, True), work / f"s-ours-{pages}", strict=False),
                     "plain": build(synthetic(work, pages, False), work / f"s-plain-{pages}", strict=False)}
+            with sync_playwright() as playwright:
+                browser = launch(playwright)
+                results["search_at_scale"] = {pages: {"ours": query_cost_at_scale(browser, work / f"s-ours-{pages}", True),
+                                                      "plain": query_cost_at_scale(browser, work / f"s-plain-{pages}", False)}
+                                              for pages in (100, 250, 500)}
+                browser.close()
     text = report(results)
     print(text)
     OUT.mkdir(exist_ok=True)

@@ -9,6 +9,7 @@ Exit status 1 when anything is wrong, so CI and `make build` stop.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -95,9 +96,22 @@ def check_front_matter(path: Path) -> Iterator[Problem]:
                           f"add a line such as `{example}`")
 
 
+def extra_languages(docs: Path) -> list[str]:
+    """Language folders beyond Russian and English (docs/ky/ …): pages there are optional."""
+    return sorted(d.name for d in docs.iterdir() if d.is_dir() and d.name not in LANGUAGES and d.name != "assets"
+                  and re.fullmatch(r"[a-z]{2,3}", d.name))
+
+
 def check_twins(docs: Path) -> Iterator[Problem]:
-    """Every page exists in every language under the same slug."""
+    """Every page exists in Russian and English under the same slug; a page in a language
+    added later (which shows the Russian text where it has none) must have a Russian source."""
     by_language = {language: pages(docs, language) for language in LANGUAGES}
+    for extra in extra_languages(docs):
+        for slug, path in sorted(pages(docs, extra).items()):
+            if slug not in by_language[LANGUAGES[0]]:
+                yield Problem(path, None, f"this page has no Russian source: docs/ru/{slug} is missing "
+                                          "(нет исходной страницы в docs/ru/)",
+                              f"create docs/ru/{slug} first, or move this page to the slug of its Russian source")
     for language, own in by_language.items():
         for other, theirs in by_language.items():
             for slug in sorted(set(own) - set(theirs)):
@@ -138,7 +152,7 @@ def run_checks(root: Path = ROOT) -> list[Problem]:
     problems.extend(check_law_age(root))
     problems.extend(file_checks.check_encoding(root))
     book = lawdata.load_lawbook(root if (root / "data" / "laws").is_dir() else ROOT)
-    for language in LANGUAGES:
+    for language in LANGUAGES + tuple(extra_languages(docs) if docs.is_dir() else ()):
         for path in pages(docs, language).values():
             front = list(check_front_matter(path))
             problems.extend(front)

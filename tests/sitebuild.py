@@ -39,7 +39,7 @@ def mkdocs_build(config_file: Path, site_dir: Path, site_url: str | None = None,
     return result
 
 
-def fixture_project(fixture: Path, workdir: Path, nav: list | None = None) -> Path:
+def fixture_project(fixture: Path, workdir: Path, nav: list | None = None, languages: list | None = None) -> Path:
     """Copy a fixture's docs/ next to a config derived from the real mkdocs.yml.
 
     The fixture gets the real overrides/, hooks, i18n/ strings and docs/assets/,
@@ -48,11 +48,16 @@ def fixture_project(fixture: Path, workdir: Path, nav: list | None = None) -> Pa
     shutil.copytree(fixture / "docs", workdir / "docs")
     shutil.copytree(ROOT / "docs" / "assets", workdir / "docs" / "assets")
     shutil.copytree(ROOT / "i18n", workdir / "i18n")
+    if (fixture / "i18n").is_dir():  # a fixture's own UI strings (a third language)
+        shutil.copytree(fixture / "i18n", workdir / "i18n", dirs_exist_ok=True)
     shutil.copytree(fixture / "data" if (fixture / "data").exists() else ROOT / "data", workdir / "data")
     config = load_config()
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     config["hooks"] = [str(ROOT / hook) for hook in config["hooks"]]
     config.pop("nav", None)
+    if languages:  # more languages for mkdocs-static-i18n, as a volunteer would add them
+        i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+        i18n["languages"] += languages
     if nav is not None:
         config["nav"] = nav
     config_file = workdir / "mkdocs.yml"

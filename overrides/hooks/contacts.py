@@ -34,6 +34,7 @@ def on_config(config):
 
 
 def render(country: str, lang: str) -> str:
+    lang = lawtext.data_language(lang)
     ui = {**STATE["strings"]["ru"], **STATE["strings"].get(lang, {})}
     blocks = []
     for org in (o for o in STATE["organisations"] if o["country"] == country):

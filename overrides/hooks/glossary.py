@@ -20,6 +20,7 @@ from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).parent))
 import lawdata  # noqa: E402
+import lawtext  # noqa: E402
 from ui_strings import load_strings  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.glossary")
@@ -61,13 +62,13 @@ def entry_html(entry: dict, lang: str, ui: dict) -> str:
 def on_page_markdown(markdown, page, config, files):
     if "pravo:glossary" not in markdown and "pravo:term" not in markdown:
         return markdown
-    lang = getattr(page.file, "locale", None) or config.theme["language"]
+    lang = lawtext.data_language(getattr(page.file, "locale", None) or config.theme["language"])
     ui = {**STATE["strings"]["ru"], **STATE["strings"].get(lang, {})}
     source = Path(page.file.abs_src_path)
     text = source.read_text(encoding="utf-8")
     problems = []
     here = Path(page.file.src_uri)
-    folder = here.parts[0] if len(here.parts) > 1 and here.parts[0] in ("ru", "en") else ""
+    folder = lawtext.language_folder(here.as_posix())
     target = posixpath.relpath(posixpath.join(folder, GLOSSARY_PAGE), posixpath.dirname(here.as_posix()) or ".")
 
     def replace(match: re.Match) -> str:

@@ -73,9 +73,9 @@ class Renderer:
 
     def __init__(self, page, lang: str):
         self.page = page
-        self.lang = lang
+        self.lang = lawtext.data_language(lang)
         self.book: lawdata.LawBook = STATE["book"]
-        self.ui = {**STATE["strings"].get("ru", {}), **STATE["strings"].get(lang, {})}
+        self.ui = {**STATE["strings"].get("ru", {}), **STATE["strings"].get(self.lang, {})}
         self.source_path = Path(page.file.abs_src_path)
         self.source_text = self.source_path.read_text(encoding="utf-8")
         self.problems: list[str] = []
@@ -107,7 +107,7 @@ class Renderer:
     def link_to(self, provision_id: str) -> str:
         """Relative Markdown link target to the provision on its country page."""
         here = Path(self.page.file.src_uri)
-        language_folder = here.parts[0] if len(here.parts) > 1 and here.parts[0] in ("ru", "en") else ""
+        language_folder = lawtext.language_folder(here.as_posix())
         target = posixpath.join(language_folder, COUNTRY_PAGES[self.book.country_of(provision_id)])
         relative = posixpath.relpath(target, posixpath.dirname(here.as_posix()) or ".")
         return f"{relative}#{anchor(provision_id)}"

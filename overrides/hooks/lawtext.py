@@ -2,10 +2,26 @@
 time limits, money, dates. Pure functions, so tests can check every phrase."""
 from __future__ import annotations
 
+import re
 from datetime import date
 
 MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August",
              "September", "October", "November", "December"]
+
+
+DATA_LANGUAGES = ("ru", "en")
+
+
+def data_language(lang: str) -> str:
+    """The language the data is written in for a page in `lang`: a language added later
+    (Kyrgyz, Tajik, Uzbek…) shows legal facts in Russian until data/ carries its own text."""
+    return lang if lang in DATA_LANGUAGES else "ru"
+
+
+def language_folder(src_uri: str) -> str:
+    """'ky/raid/protocol.md' -> 'ky': with docs_structure: folder, the first folder is the language."""
+    parts = src_uri.split("/")
+    return parts[0] if len(parts) > 1 and re.fullmatch(r"[a-z]{2,3}", parts[0]) else ""
 
 
 def number(value: float, lang: str) -> str:

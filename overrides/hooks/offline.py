@@ -24,7 +24,6 @@ from ui_strings import load_strings  # noqa: E402
 
 MARKER = re.compile(r"<!--\s*pravo:offline\s*-->")
 SCRIPT = "assets/js/offline.js"
-LANGUAGES = ("ru", "en")
 STATE: dict = {}
 
 
@@ -61,7 +60,9 @@ def on_page_markdown(markdown, page, config, files):
 
 def files_for(site: Path, lang: str, docs_dir: str) -> list[str]:
     """Addresses, relative to the site root, that a saved copy of `lang` holds."""
-    in_language = (lambda rel: rel.startswith("en/")) if lang == "en" else (lambda rel: not rel.startswith("en/"))
+    folders = {d.name for d in site.iterdir() if d.is_dir() and re.fullmatch(r"[a-z]{2,3}", d.name)}
+    in_language = ((lambda rel: rel.startswith(lang + "/")) if lang in folders
+                   else (lambda rel: rel.split("/", 1)[0] not in folders))
     pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("index.html"))
     found = [("./" if rel == "index.html" else rel[: -len("index.html")]) for rel in pages if in_language(rel)]
     for asset in sorted((site / "assets").rglob("*")):
@@ -85,6 +86,9 @@ def on_post_build(config):
         return
     site = Path(config.site_dir)
     (site / "offline").mkdir(exist_ok=True)
-    for lang in LANGUAGES:
+    # The default language at the root, every other one in its own folder (en/, ky/ …).
+    others = [d.name for d in sorted(site.iterdir()) if d.is_dir() and re.fullmatch(r"[a-z]{2,3}", d.name)
+              and (d / "index.html").is_file()]
+    for lang in ["ru"] + others:
         listing = {"lang": lang, "files": files_for(site, lang, config.docs_dir)}
         (site / "offline" / f"{lang}.json").write_text(json.dumps(listing, ensure_ascii=False, indent=0), encoding="utf-8")

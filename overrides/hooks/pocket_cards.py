@@ -120,7 +120,7 @@ def on_config(config):
 def on_page_markdown(markdown, page, config, files):
     if "pravo:card" not in markdown:
         return markdown
-    lang = getattr(page.file, "locale", None) or config.theme["language"]
+    lang = lawtext.data_language(getattr(page.file, "locale", None) or config.theme["language"])
     ui = {**STATE["strings"]["ru"], **STATE["strings"].get(lang, {})}
     here = posixpath.dirname(page.url.rstrip("/")) if not page.url.endswith("/") else page.url.rstrip("/")
 

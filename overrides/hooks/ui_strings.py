@@ -15,6 +15,7 @@ log = logging.getLogger("mkdocs.hooks.ui_strings")
 
 STRINGS: dict[str, dict[str, str]] = {}
 DEFAULT_LOCALE = "ru"
+COMPLETE = ("en",)
 
 
 def load_strings(folder: Path) -> dict[str, dict[str, str]]:
@@ -39,7 +40,9 @@ def on_config(config):
     STRINGS.clear()
     STRINGS.update(load_strings(folder))
     for locale, keys in missing_keys(STRINGS, DEFAULT_LOCALE).items():
-        log.warning(
+        # English must be complete; a language added later may start with a few strings,
+        # the rest shown in Russian until translated.
+        (log.warning if locale in COMPLETE else log.info)(
             "i18n/%s.yml lacks %s — copy these lines from i18n/%s.yml and translate them.",
             locale, ", ".join(keys), DEFAULT_LOCALE,
         )

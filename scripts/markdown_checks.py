@@ -85,8 +85,28 @@ def anchors(path: Path, book: lawdata.LawBook) -> set[str]:
     return found
 
 
+# Guide pages are read in a hurry, on a phone, by readers with basic schooling.
+GUIDE_SECTIONS = ("raid/", "rights/", "help/")
+MAX_SENTENCE_WORDS = 40
+SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«“\"(]?[A-ZА-ЯЁ0-9])")
+
+
+def _long_sentences(path: Path, number: int, line: str, slug: str) -> Iterator[Problem]:
+    if not slug.startswith(GUIDE_SECTIONS) or line.lstrip().startswith(("|", "#", "<")):
+        return
+    plain = re.sub(r"<!--.*?-->", " статья ", line)  # a marker reads as about one word
+    plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", plain)
+    for sentence in SENTENCE_END.split(plain):
+        words = len(re.findall(r"\w+(?:-\w+)*", sentence))
+        if words > MAX_SENTENCE_WORDS:
+            yield Problem(path, number, f"a sentence of {words} words on a guide page (слишком длинное предложение): "
+                          f"“{sentence.strip()[:60]}…”",
+                          f"split it — one idea or one instruction per sentence, at most {MAX_SENTENCE_WORDS} words")
+
+
 def check_page(path: Path, language_folder: Path, book: lawdata.LawBook, meta: dict) -> Iterator[Problem]:
     text = path.read_text(encoding="utf-8")
+    slug = path.relative_to(language_folder).as_posix()
     allowed_terms = {t.lower() for t in meta.get("allow_terms", []) or []}
     for number, line in body_lines(text):
         yield from _unsafe(path, number, line)
@@ -95,6 +115,7 @@ def check_page(path: Path, language_folder: Path, book: lawdata.LawBook, meta: d
         yield from _contact_refs(path, number, line)
         yield from _card_refs(path, number, line)
         yield from _glossary_refs(path, number, line, book)
+        yield from _long_sentences(path, number, line, slug)
         yield from _terms(path, number, line, allowed_terms)
 
 

@@ -40,6 +40,7 @@ EXPECTED = {
     "unknown-marker.md": (6, "unknown marker `pravo:limt`"),
     "unknown-card-country.md": (6, "unknown country `kz` in pravo:card"),
     "stigmatising-term.md": (6, "stigmatises"),
+    "long-sentence.md": (6, "a sentence of 47 words on a guide page"),
     "bom.md": (1, "byte order mark"),
     "not-utf8.md": (2, "not UTF-8"),  # the first byte that is not UTF-8 is in the title
 }
@@ -67,11 +68,14 @@ def test_the_real_content_passes():
 @pytest.mark.parametrize("fixture", sorted(EXPECTED))
 def test_bad_page_is_reported_with_file_line_and_reason(tmp_path, fixture):
     root = project(tmp_path)
-    shutil.copy(CORPUS / fixture, root / "docs" / "ru" / "bad.md")
-    (root / "docs" / "en" / "bad.md").write_text(GOOD, encoding="utf-8")
+    # Under raid/: the guide pages, where the readability rule applies too.
+    for language in ("ru", "en"):
+        (root / "docs" / language / "raid").mkdir()
+    shutil.copy(CORPUS / fixture, root / "docs" / "ru" / "raid" / "bad.md")
+    (root / "docs" / "en" / "raid" / "bad.md").write_text(GOOD, encoding="utf-8")
     line, words = EXPECTED[fixture]
     found = messages(root)
-    assert any(m.startswith(f"docs/ru/bad.md:{line}: ") and words in m for m in found), found
+    assert any(m.startswith(f"docs/ru/raid/bad.md:{line}: ") and words in m for m in found), found
     assert all(" — " in m for m in found), "every message says how to fix it"
 
 

@@ -18,6 +18,9 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    # Only the local test server resolves: a request to another site fails at once (and is still
+    # seen by the tests that look for such requests).
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
 
 

@@ -29,14 +29,9 @@ def hosts(site, plain_site):
         server.shutdown()
 
 
-@pytest.fixture(scope="module")
-def bench_browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = bench.launch(playwright)
-        yield browser
-        browser.close()
+@pytest.fixture
+def bench_browser(browser):
+    return browser  # the session's Chromium (one Playwright per process)
 
 
 @pytest.mark.parametrize("path", ARTICLES)

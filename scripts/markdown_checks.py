@@ -113,6 +113,7 @@ def check_page(path: Path, language_folder: Path, book: lawdata.LawBook, meta: d
         yield from _links(path, number, line, language_folder, book)
         yield from _law_refs(path, number, line, book)
         yield from _contact_refs(path, number, line)
+        yield from _unknown_markers(path, number, line)
         yield from _card_refs(path, number, line)
         yield from _glossary_refs(path, number, line, book)
         yield from _long_sentences(path, number, line, slug)
@@ -183,11 +184,14 @@ def _contact_refs(path: Path, number: int, line: str) -> Iterator[Problem]:
                           f"use one of: {', '.join(CONTACT_GROUPS)}")
 
 
-def _card_refs(path: Path, number: int, line: str) -> Iterator[Problem]:
+def _unknown_markers(path: Path, number: int, line: str) -> Iterator[Problem]:
     for marker in ANY_MARKER.finditer(line):
         if marker.group(1) not in MARKERS:
             yield Problem(path, number, f"unknown marker `pravo:{marker.group(1)}` (неизвестная метка)",
                           f"markers are: {', '.join('pravo:' + m for m in MARKERS)} — see CONTRIBUTING")
+
+
+def _card_refs(path: Path, number: int, line: str) -> Iterator[Problem]:
     for marker in CARD_MARKER.finditer(line):
         if marker.group(1) not in CARD_COUNTRIES:
             yield Problem(path, number, f"unknown country `{marker.group(1)}` in pravo:card",

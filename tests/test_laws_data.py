@@ -165,3 +165,37 @@ def test_provenance_totals_match_the_data():
     assert total_line == (f"Total: {counts['verified']} verified, {counts['secondary']} secondary, "
                           f"{counts['unverified']} unverified — {len(book.provisions)} provisions")
     assert len(out.getvalue().strip().splitlines()) == len(book.provisions) + 3
+
+
+GLOSSARY = """terms:
+  - id: sex-work
+    term: {ru: секс-работа, en: sex work}
+    definition: {ru: Определение., en: Definition.}
+    see: [trafficking]
+  - id: trafficking
+    term: {ru: торговля людьми, en: trafficking in persons}
+    definition: {ru: Определение., en: Definition.}
+    see: [smuggling]
+"""
+
+
+def glossary_root(tmp_path: Path, text: str) -> Path:
+    (tmp_path / "data").mkdir()
+    shutil.copytree(ROOT / "data" / "schemas", tmp_path / "data" / "schemas")
+    (tmp_path / "data" / "glossary.yml").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_glossary_refers_only_to_its_own_entries(tmp_path):
+    terms, problems = lawdata.load_glossary(glossary_root(tmp_path, GLOSSARY))
+    assert set(terms) == {"sex-work", "trafficking"}
+    assert len(problems) == 1
+    assert problems[0].line == 9 and "`trafficking` refers to `smuggling`" in problems[0].message
+
+
+def test_glossary_entry_without_english_names_its_line(tmp_path):
+    text = GLOSSARY.replace("en: Definition.}\n    see: [smuggling]", "}\n    see: [sex-work]").replace(
+        "definition: {ru: Определение., }", "definition: {ru: Определение.}")
+    terms, problems = lawdata.load_glossary(glossary_root(tmp_path, text))
+    assert terms == {} and problems
+    assert problems[0].line == 8 and "'en' is a required property" in problems[0].message

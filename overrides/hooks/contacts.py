@@ -27,8 +27,7 @@ def on_config(config):
     root = Path(config.config_file_path).parent
     organisations, problems = lawdata.load_contacts(root)
     if problems:
-        raise PluginError("data/contacts.yml has problems:\n" + "\n".join(
-            f"{p.path.relative_to(root)}:{p.line}: {p.message} — {p.hint}" for p in problems))
+        raise PluginError("data/contacts.yml has problems:\n" + lawdata.problem_lines(problems, root))
     STATE.update(organisations=organisations, strings=load_strings(root / "i18n"))
     return config
 

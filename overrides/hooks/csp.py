@@ -10,9 +10,13 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+import sys
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
+
+sys.path.insert(0, str(Path(__file__).parent))
+import site_paths  # noqa: E402
 
 # The policy, minus script hashes. Pagefind runs WebAssembly ('wasm-unsafe-eval').
 POLICY = {
@@ -102,7 +106,6 @@ def headers_file() -> str:
 # After mkdocs-static-i18n (-100) has built every language.
 @event_priority(-150)
 def on_post_build(config):
-    i18n = config.plugins.get("i18n")
-    if STATE["serve"] or (i18n is not None and getattr(i18n, "building", False)):
+    if STATE["serve"] or not site_paths.last_language_built(config):
         return
     Path(config.site_dir, "_headers").write_text(headers_file(), encoding="utf-8")

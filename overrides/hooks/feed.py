@@ -7,6 +7,7 @@ pages and no dates to sort by.
 """
 from __future__ import annotations
 
+import sys
 import subprocess
 from datetime import datetime, timezone
 from pathlib import Path
@@ -14,6 +15,9 @@ from urllib.parse import urljoin
 from xml.sax.saxutils import escape
 
 from mkdocs.plugins import event_priority
+
+sys.path.insert(0, str(Path(__file__).parent))
+import site_paths  # noqa: E402
 
 MAX_ENTRIES = 30
 # Kept across the per-language builds (mkdocs-static-i18n runs the config events again for
@@ -60,8 +64,7 @@ def atom(lang: str, title: str, site_url: str, entries: list[dict]) -> str:
 # After every language is built (mkdocs-static-i18n runs the other languages at -100).
 @event_priority(-150)
 def on_post_build(config):
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and getattr(i18n, "building", False):
+    if not site_paths.last_language_built(config):
         return
     site_url = config.get("site_url") or "https://example.invalid/"
     by_lang: dict[str, list[dict]] = {}

@@ -9,6 +9,7 @@ The archive is byte-identical from one build to the next.
 """
 from __future__ import annotations
 
+import sys
 import html
 import json
 import logging
@@ -17,6 +18,9 @@ import zipfile
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
+
+sys.path.insert(0, str(Path(__file__).parent))
+import site_paths  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.file_copy")
 ARCHIVE = "offline.zip"
@@ -88,8 +92,7 @@ def write_archive(site: Path) -> Path:
 # Last: after the search index (-200) and the offline lists (-250).
 @event_priority(-300)
 def on_post_build(config):
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and getattr(i18n, "building", False):
+    if not site_paths.last_language_built(config):
         return
     target = write_archive(Path(config.site_dir))
     log.info("Copy for the file system written to %s (%d KB)", target, target.stat().st_size // 1024)

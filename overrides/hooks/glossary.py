@@ -33,8 +33,7 @@ def on_config(config):
     root = Path(config.config_file_path).parent
     terms, problems = lawdata.load_glossary(root)
     if problems:
-        raise PluginError("data/glossary.yml has problems:\n" + "\n".join(
-            f"{p.path.relative_to(root)}:{p.line}: {p.message} — {p.hint}" for p in problems))
+        raise PluginError("data/glossary.yml has problems:\n" + lawdata.problem_lines(problems, root))
     STATE.update(terms=terms, root=root, strings=load_strings(root / "i18n"))
     return config
 

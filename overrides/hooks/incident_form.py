@@ -9,13 +9,13 @@ Labels come from i18n/<lang>.yml (incident.*).
 from __future__ import annotations
 
 import html
-import posixpath
 import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 import asset_versions  # noqa: E402
+import site_paths  # noqa: E402
 from ui_strings import load_strings  # noqa: E402
 
 MARKER = re.compile(r"<!--\s*pravo:incident-form\s*-->")
@@ -47,9 +47,8 @@ def field(name: str, kind: str, ui: dict) -> str:
 
 def render(page, lang: str, docs_dir: str) -> str:
     ui = {**STATE["strings"]["ru"], **STATE["strings"].get(lang, {})}
-    here = page.url if page.url.endswith("/") or not page.url else posixpath.dirname(page.url) + "/"
     versioned = asset_versions.version(docs_dir, SCRIPT)  # assets/js/incident-record.js?v=…
-    script = posixpath.relpath(SCRIPT, here.rstrip("/") or ".") + versioned[len(SCRIPT):]
+    script = site_paths.from_page(page, SCRIPT) + versioned[len(SCRIPT):]
     e = lambda key: html.escape(ui[key])  # noqa: E731
     fields = "\n".join(field(name, kind, ui) for name, kind in FIELDS)
     return f"""<div class="pravo-incident" data-pravo-incident hidden

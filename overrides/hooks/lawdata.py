@@ -26,6 +26,11 @@ class DataProblem:
     hint: str
 
 
+def problem_lines(problems: list["DataProblem"], root: Path) -> str:
+    """One `file:line: what — how to fix` line per problem, as the hooks and `make check` print them."""
+    return "\n".join(f"{p.path.relative_to(root)}:{p.line}: {p.message} — {p.hint}" for p in problems)
+
+
 @dataclass
 class LawBook:
     """Every country's provisions, codes and units, keyed for lookup."""
@@ -189,6 +194,22 @@ def age_in_days(provision: dict, today: date) -> int:
     return (today - date.fromisoformat(provision["verified_on"])).days
 
 
+def _read_checked(path: Path, validator, schema_name: str):
+    """(YAML node, data, problems) of one data file checked against its schema; lines for each problem."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        node, data = yaml.compose(text), _plain(yaml.safe_load(text))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        return None, None, [DataProblem(path, mark.line + 1 if mark else None,
+                                        f"not valid YAML ({getattr(error, 'problem', error)})",
+                                        "check the indentation and put text with `:` or `#` in quotes")]
+    return node, data, [DataProblem(path, _node_line(node, e.absolute_path),
+                                    f"{'/'.join(map(str, e.absolute_path)) or 'the file'}: {e.message}",
+                                    _schema_hint(e).replace("laws.schema.json", schema_name))
+                        for e in validator.iter_errors(data)]
+
+
 def load_contacts(root: Path) -> tuple[list[dict], list[DataProblem]]:
     """data/contacts.yml, checked against data/schemas/contacts.schema.json (which reuses laws' definitions)."""
     from referencing import Registry, Resource
@@ -201,16 +222,7 @@ def load_contacts(root: Path) -> tuple[list[dict], list[DataProblem]]:
     registry = Registry().with_resource("laws.schema.json", Resource.from_contents(laws_schema))
     validator = jsonschema.Draft202012Validator(
         json.loads((schemas / "contacts.schema.json").read_text(encoding="utf-8")), registry=registry)
-    text = path.read_text(encoding="utf-8")
-    try:
-        node, data = yaml.compose(text), _plain(yaml.safe_load(text))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        return [], [DataProblem(path, mark.line + 1 if mark else None, f"not valid YAML ({getattr(error, 'problem', error)})",
-                                "check the indentation and put text with `:` or `#` in quotes")]
-    problems = [DataProblem(path, _node_line(node, e.absolute_path),
-                            f"{'/'.join(map(str, e.absolute_path)) or 'the file'}: {e.message}", _schema_hint(e))
-                for e in validator.iter_errors(data)]
+    node, data, problems = _read_checked(path, validator, "contacts.schema.json")
     return ([] if problems else data["organisations"]), problems
 
 
@@ -221,17 +233,7 @@ def load_glossary(root: Path) -> tuple[dict[str, dict], list[DataProblem]]:
         return {}, []
     validator = jsonschema.Draft202012Validator(
         json.loads((root / "data" / "schemas" / "glossary.schema.json").read_text(encoding="utf-8")))
-    text = path.read_text(encoding="utf-8")
-    try:
-        node, data = yaml.compose(text), _plain(yaml.safe_load(text))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        return {}, [DataProblem(path, mark.line + 1 if mark else None, f"not valid YAML ({getattr(error, 'problem', error)})",
-                                "check the indentation and put text with `:` or `#` in quotes")]
-    problems = [DataProblem(path, _node_line(node, e.absolute_path),
-                            f"{'/'.join(map(str, e.absolute_path)) or 'the file'}: {e.message}",
-                            _schema_hint(e).replace("laws.schema.json", "glossary.schema.json"))
-                for e in validator.iter_errors(data)]
+    node, data, problems = _read_checked(path, validator, "glossary.schema.json")
     if problems:
         return {}, problems
     terms: dict[str, dict] = {}

@@ -48,8 +48,7 @@ def on_config(config):
     root = Path(config.config_file_path).parent
     book = lawdata.load_lawbook(root)
     if book.problems:
-        lines = [f"{p.path.relative_to(root)}:{p.line}: {p.message} — {p.hint}" for p in book.problems]
-        raise PluginError("The legal data in data/laws/ has problems:\n" + "\n".join(lines))
+        raise PluginError("The legal data in data/laws/ has problems:\n" + lawdata.problem_lines(book.problems, root))
     compare_file = root / "data" / "laws" / "compare.yml"
     STATE.update(
         book=book,

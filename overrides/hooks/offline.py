@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import html
 import json
-import posixpath
 import re
 import sys
 from pathlib import Path
@@ -19,6 +18,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).parent))
+import site_paths  # noqa: E402
 import asset_versions  # noqa: E402
 from ui_strings import load_strings  # noqa: E402
 
@@ -35,8 +35,7 @@ def on_config(config):
 def control(page, lang: str, docs_dir: str) -> str:
     ui = {**STATE["strings"]["ru"], **STATE["strings"].get(lang, {})}
     e = lambda key: html.escape(ui[key])  # noqa: E731
-    here = page.url if page.url.endswith("/") or not page.url else posixpath.dirname(page.url) + "/"
-    script = posixpath.relpath(SCRIPT, here.rstrip("/") or ".") + asset_versions.version(docs_dir, SCRIPT)[len(SCRIPT):]
+    script = site_paths.from_page(page, SCRIPT) + asset_versions.version(docs_dir, SCRIPT)[len(SCRIPT):]
     return f"""<div class="pravo-offline" data-pravo-offline data-lang="{lang}"
      data-text-none="{e('offline.none')}" data-text-saved="{e('offline.saved')}" data-text-progress="{e('offline.progress')}"
      data-text-failed="{e('offline.failed')}" data-text-removed="{e('offline.removed')}">
@@ -81,8 +80,7 @@ def files_for(site: Path, lang: str, docs_dir: str) -> list[str]:
 # After every language is written and the search index built (-200).
 @event_priority(-250)
 def on_post_build(config):
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and getattr(i18n, "building", False):
+    if not site_paths.last_language_built(config):
         return
     site = Path(config.site_dir)
     (site / "offline").mkdir(exist_ok=True)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import html
 import logging
-import posixpath
 import re
 import sys
 from pathlib import Path
@@ -24,6 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).parent))
+import site_paths  # noqa: E402
 import lawdata  # noqa: E402
 import lawtext  # noqa: E402
 from ui_strings import load_strings  # noqa: E402
@@ -122,10 +122,9 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     lang = lawtext.data_language(getattr(page.file, "locale", None) or config.theme["language"])
     ui = {**STATE["strings"]["ru"], **STATE["strings"].get(lang, {})}
-    here = posixpath.dirname(page.url.rstrip("/")) if not page.url.endswith("/") else page.url.rstrip("/")
 
     def link(country: str, neutral: bool) -> str:
-        target = posixpath.relpath(posixpath.join(CARDS_DIR, card_name(country, lang, neutral)), here or ".")
+        target = site_paths.from_page(page, f"{CARDS_DIR}/{card_name(country, lang, neutral)}")
         label = ui["card.neutral" if neutral else "card.full"]
         return f'<a href="{target}" download>{html.escape(label)}</a>'
 
@@ -143,8 +142,7 @@ def on_page_markdown(markdown, page, config, files):
 # After mkdocs-static-i18n (-100) has built every language, like the search index.
 @event_priority(-150)
 def on_post_build(config):
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and getattr(i18n, "building", False):
+    if not site_paths.last_language_built(config):
         return
     out = Path(config.site_dir) / CARDS_DIR
     out.mkdir(parents=True, exist_ok=True)

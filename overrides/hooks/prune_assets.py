@@ -7,11 +7,15 @@ the offline copy and every deploy bigger. Source maps of the stylesheets go too.
 """
 from __future__ import annotations
 
+import sys
 import logging
 import shutil
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
+
+sys.path.insert(0, str(Path(__file__).parent))
+import site_paths  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.prune_assets")
 
@@ -19,8 +23,7 @@ log = logging.getLogger("mkdocs.hooks.prune_assets")
 # After mkdocs-static-i18n (-100) has written every language.
 @event_priority(-150)
 def on_post_build(config):
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and getattr(i18n, "building", False):
+    if not site_paths.last_language_built(config):
         return
     site = Path(config.site_dir)
     shutil.rmtree(site / "assets" / "javascripts", ignore_errors=True)

@@ -7,6 +7,7 @@ lives now (rel=canonical). A line whose new page does not exist stops the build.
 """
 from __future__ import annotations
 
+import sys
 import html
 import posixpath
 from pathlib import Path
@@ -14,6 +15,9 @@ from pathlib import Path
 import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+
+sys.path.insert(0, str(Path(__file__).parent))
+import site_paths  # noqa: E402
 
 LANGUAGE_ROOTS = {"ru": "", "en": "en/"}
 PAGE = """<!doctype html>
@@ -47,8 +51,7 @@ def load(root: Path) -> dict[str, str]:
 
 @event_priority(-150)
 def on_post_build(config):
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and getattr(i18n, "building", False):
+    if not site_paths.last_language_built(config):
         return
     root = Path(config.config_file_path).parent
     site = Path(config.site_dir)

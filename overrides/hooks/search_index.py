@@ -19,6 +19,9 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+sys.path.insert(0, str(Path(__file__).parent))
+import site_paths  # noqa: E402
+
 log = logging.getLogger("mkdocs.hooks.search_index")
 
 # Pagefind writes UI bundles we do not use: the site has its own search box.
@@ -86,7 +89,6 @@ def build_index(site_dir: Path, root: Path | None = None) -> None:
 # After mkdocs-static-i18n (-100), whose on_post_build builds the other languages.
 @event_priority(-200)
 def on_post_build(config):
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and getattr(i18n, "building", False):
-        return  # a nested per-language build: index once, when all languages exist
+    if not site_paths.last_language_built(config):
+        return
     build_index(Path(config.site_dir), Path(config.config_file_path).parent)

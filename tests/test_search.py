@@ -33,6 +33,11 @@ def search(page, query: str) -> list[str]:
              return meta && ![box.dataset.textInitial, box.dataset.textLoading].includes(meta.textContent);
            }"""
     )
+    # Results come a few at a time; recall is about all of them, so ask for the rest.
+    while page.locator(".pravo-search-more button").count():
+        shown = page.locator(".md-search-result__list a").count()
+        page.click(".pravo-search-more button")
+        page.wait_for_function(f"() => document.querySelectorAll('.md-search-result__list a').length > {shown}")
     return page.eval_on_selector_all(
         ".md-search-result__list a", "links => links.map(a => new URL(a.href).pathname)"
     )
@@ -95,3 +100,41 @@ def test_search_works_under_a_sub_path(phone, serve, search_site):
     page.goto(serve(search_site, mount="/pravo/"))
     found = search(page, "протокол")
     assert found == ["/pravo/protokol/"]
+
+
+def test_results_come_a_few_at_a_time(phone, serve, search_site):
+    """Each result shown costs a fragment download: the first answer shows three, the rest on request."""
+    page = phone.new_page()
+    page.goto(serve(search_site) + "zaderzhali/")
+    page.click("label.md-header__button[for='__search']")
+    page.fill("[data-pravo-search-input]", "задержание")
+    page.wait_for_selector(".pravo-search-more button")
+    assert page.locator(".md-search-result__list a").count() == 3
+    fragments = []
+    page.on("request", lambda r: fragments.append(r.url) if "/fragment/" in r.url else None)
+    page.click(".pravo-search-more button")
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__list a').length > 3")
+    assert fragments, "showing more results fetched nothing"
+    assert page.evaluate("() => document.activeElement.classList.contains('md-search-result__link')"), \
+        "focus does not move to the first new result"
+
+
+def test_a_query_on_a_500_page_site_stays_within_100_kb(browser, tmp_path_factory):
+    """The budget of issue 10: one query, code and index included, on 500 pages per language."""
+    import sys
+    from sitebuild import ROOT
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import bench
+
+    work = tmp_path_factory.mktemp("search-500")
+    site = work / "site"
+    bench.build(bench.synthetic(work, 500, True), site, strict=False)
+    base, server = bench.serve(site)
+    try:
+        outcome = bench.run_query(browser, server, base, site, bench.SEARCH_UI["ours"], "протокол", start="page-000/")
+    finally:
+        server.shutdown()
+    assert len(outcome["found"]) >= 3, "the query found nothing, so its cost proves nothing"
+    assert any("wasm" in f for f in outcome["files"]) and any("/fragment/" in f for f in outcome["files"])
+    kb = bench.search_bytes(outcome["visit"]) / 1024
+    assert kb <= 100, f"one query transferred {kb:.1f} KB gzip: {outcome['files']}"

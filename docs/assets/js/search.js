@@ -13,7 +13,11 @@
   var meta = output.querySelector(".md-search-result__meta");
   var list = output.querySelector(".md-search-result__list");
   var form = root.querySelector("form");
-  var MAX_RESULTS = 10;
+  // Each result shown costs one fragment download (about 3 KB gzip): show a first handful and
+  // fetch the next ones only when the reader asks, so a query stays within 100 KB on a big site.
+  var PAGE_SIZE = 3;
+  var found = null; // the current query's Pagefind results, and how many are shown
+  var shown = 0;
 
   var config = JSON.parse(document.getElementById("__config").textContent);
   var siteRoot = new URL(config.base.replace(/\/?$/, "/"), document.baseURI);
@@ -80,12 +84,32 @@
     return pagefind;
   }
 
-  function render(results, query) {
-    list.textContent = "";
-    if (!query) { meta.textContent = text("initial"); return; }
-    var n = results.length;
+  function count(n) {
     meta.textContent = n === 0 ? text("none") : n === 1 ? text("one") : text("other").replace("#", n);
-    results.slice(0, MAX_RESULTS).forEach(function (page) {
+  }
+
+  function moreButton() {
+    var item = document.createElement("li");
+    item.className = "md-search-result__item pravo-search-more";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button";
+    button.textContent = text("more");
+    button.addEventListener("click", function () {
+      var next = list.querySelectorAll(".md-search-result__link").length;
+      showMore(latest).then(function () {
+        var link = list.querySelectorAll(".md-search-result__link")[next];
+        if (link) link.focus();
+      });
+    });
+    item.appendChild(button);
+    return item;
+  }
+
+  function append(pages) {
+    var old = list.querySelector(".pravo-search-more");
+    if (old) old.remove();
+    pages.forEach(function (page) {
       var item = document.createElement("li");
       item.className = "md-search-result__item";
       var link = document.createElement("a");
@@ -103,23 +127,35 @@
       item.appendChild(link);
       list.appendChild(item);
     });
+    if (found && shown < found.results.length) list.appendChild(moreButton());
+  }
+
+  function showMore(ticket) {
+    var batch = found.results.slice(shown, shown + PAGE_SIZE);
+    return Promise.all(batch.map(function (r) { return r.data(); })).then(function (pages) {
+      if (ticket !== latest) return;
+      if (shown === 0) list.textContent = ""; // the previous query's results stay until these arrive
+      shown += pages.length;
+      append(pages);
+    });
   }
 
   var latest = 0;
   function search() {
     var query = input.value.trim();
     var ticket = ++latest;
-    if (!query) { render([], ""); return; }
+    found = null;
+    shown = 0;
+    if (!query) { list.textContent = ""; meta.textContent = text("initial"); return; }
     meta.textContent = text("loading");
     loadPagefind().then(function (pf) {
       return pf.search(query);
-    }).then(function (found) {
-      return Promise.all(found.results.slice(0, MAX_RESULTS).map(function (r) { return r.data(); }))
-        .then(function (pages) { pages.total = found.results.length; return pages; });
-    }).then(function (pages) {
+    }).then(function (results) {
       if (ticket !== latest) return;
-      render(pages, query);
-      if (pages.total > pages.length) meta.textContent = text("other").replace("#", pages.total);
+      found = results;
+      return showMore(ticket).then(function () {
+        if (ticket === latest) count(results.results.length);
+      });
     }).catch(function () {
       if (ticket === latest) meta.textContent = text("error");
     });

@@ -79,6 +79,8 @@ def test_search_by_keyboard_alone(phone, serve, site):
         if page.evaluate("() => document.activeElement.href") == first:
             break
     assert page.evaluate("() => document.activeElement.href") == first, "the first result is not reachable by Tab"
+    assert page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle") != "none", \
+        "the focused search result shows no focus ring"
     page.keyboard.press("Enter")
     page.wait_for_url(first)
 

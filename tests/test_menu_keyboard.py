@@ -30,6 +30,8 @@ def test_the_menu_opens_and_leads_to_a_page_by_keyboard(browser, serve, site, sc
         "the closed menu's links can take focus while off-screen"
     tab_to(page, "[data-pravo-menu]")
     assert page.get_attribute("[data-pravo-menu]", "aria-expanded") == "false"
+    assert page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle") != "none", \
+        "the focused menu button shows no focus ring"
     page.keyboard.press("Enter")
     assert page.is_checked("#__drawer"), "Enter did not open the menu"
     assert page.get_attribute("[data-pravo-menu]", "aria-expanded") == "true"

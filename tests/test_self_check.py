@@ -84,6 +84,8 @@ def test_the_self_check_by_keyboard_alone(phone, serve, site):
                 break
         else:
             raise AssertionError(f"the {wanted!r} button was not reached by Tab")
+        assert page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle") != "none", \
+            f"the focused {wanted!r} button shows no focus ring"
         page.keyboard.press("Enter")
     assert page.get_attribute("[data-result]", "data-outcome") == "trafficking"
     assert page.evaluate("() => document.activeElement.id") == "selfcheck-result", "focus does not move to the result"

@@ -13,6 +13,7 @@ from typing import Iterator
 from pymdownx.slugs import slugify
 
 import lawdata
+import self_check  # overrides/hooks/self_check.py: which results a self-check page must explain
 from problems import Problem
 
 SLUGIFY = slugify(case="lower")  # the same as overrides/hooks/slugs.py
@@ -118,6 +119,7 @@ def check_page(path: Path, language_folder: Path, book: lawdata.LawBook, meta: d
         yield from _glossary_refs(path, number, line, book)
         yield from _long_sentences(path, number, line, slug)
         yield from _terms(path, number, line, allowed_terms)
+    yield from _self_check_results(path, text)
 
 
 def _unsafe(path: Path, number: int, line: str) -> Iterator[Problem]:
@@ -203,6 +205,16 @@ def _glossary_refs(path: Path, number: int, line: str, book: lawdata.LawBook) ->
         if marker.group(1) not in book.glossary:
             yield Problem(path, number, f"unknown glossary entry `{marker.group(1)}` (такого термина нет в data/glossary.yml)",
                           "use an id from data/glossary.yml, or add the entry there in both languages")
+
+
+def _self_check_results(path: Path, text: str) -> Iterator[Problem]:
+    marker = re.search(r"<!--\s*pravo:self-check\s*-->", text)
+    missing = self_check.missing_outcomes(text) if marker else []
+    if missing:
+        number = text.count("\n", 0, marker.start()) + 1
+        yield Problem(path, number, f"the self-check has no explanation for the result(s) {', '.join(missing)} "
+                      "(нет объяснения результата)",
+                      f"add a heading for each under the questions, e.g. `### … {{#outcome-{missing[0]}}}`")
 
 
 def _terms(path: Path, number: int, line: str, allowed: set[str]) -> Iterator[Problem]:

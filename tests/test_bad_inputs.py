@@ -39,6 +39,7 @@ EXPECTED = {
     "unknown-glossary-term.md": (6, "unknown glossary entry `sexwork`"),
     "unknown-marker.md": (6, "unknown marker `pravo:limt`"),
     "unknown-card-country.md": (6, "unknown country `kz` in pravo:card"),
+    "self-check-without-results.md": (6, "the self-check has no explanation for the result(s) child-trafficking"),
     "stigmatising-term.md": (6, "stigmatises"),
     "long-sentence.md": (6, "a sentence of 47 words on a guide page"),
     "bom.md": (1, "byte order mark"),

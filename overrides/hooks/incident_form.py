@@ -15,7 +15,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 import asset_versions  # noqa: E402
-import site_paths  # noqa: E402
 from ui_strings import load_strings  # noqa: E402
 
 MARKER = re.compile(r"<!--\s*pravo:incident-form\s*-->")
@@ -47,8 +46,7 @@ def field(name: str, kind: str, ui: dict) -> str:
 
 def render(page, lang: str, docs_dir: str) -> str:
     ui = {**STATE["strings"]["ru"], **STATE["strings"].get(lang, {})}
-    versioned = asset_versions.version(docs_dir, SCRIPT)  # assets/js/incident-record.js?v=…
-    script = site_paths.from_page(page, SCRIPT) + versioned[len(SCRIPT):]
+    script = asset_versions.from_page(page, docs_dir, SCRIPT)
     e = lambda key: html.escape(ui[key])  # noqa: E731
     fields = "\n".join(field(name, kind, ui) for name, kind in FIELDS)
     return f"""<div class="pravo-incident" data-pravo-incident hidden

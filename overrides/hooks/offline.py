@@ -35,7 +35,7 @@ def on_config(config):
 def control(page, lang: str, docs_dir: str) -> str:
     ui = {**STATE["strings"]["ru"], **STATE["strings"].get(lang, {})}
     e = lambda key: html.escape(ui[key])  # noqa: E731
-    script = site_paths.from_page(page, SCRIPT) + asset_versions.version(docs_dir, SCRIPT)[len(SCRIPT):]
+    script = asset_versions.from_page(page, docs_dir, SCRIPT)
     return f"""<div class="pravo-offline" data-pravo-offline data-lang="{lang}"
      data-text-none="{e('offline.none')}" data-text-saved="{e('offline.saved')}" data-text-progress="{e('offline.progress')}"
      data-text-failed="{e('offline.failed')}" data-text-removed="{e('offline.removed')}">

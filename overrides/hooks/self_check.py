@@ -19,7 +19,6 @@ from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).parent))
 import asset_versions  # noqa: E402
-import site_paths  # noqa: E402
 from ui_strings import load_strings  # noqa: E402
 
 MARKER = re.compile(r"<!--\s*pravo:self-check\s*-->")
@@ -54,8 +53,7 @@ def question(name: str, ui: dict) -> str:
 
 def render(page, lang: str, docs_dir: str) -> str:
     ui = {**STATE["strings"]["ru"], **STATE["strings"].get(lang, {})}
-    versioned = asset_versions.version(docs_dir, SCRIPT)
-    script = site_paths.from_page(page, SCRIPT) + versioned[len(SCRIPT):]
+    script = asset_versions.from_page(page, docs_dir, SCRIPT)
     e = lambda key: html.escape(ui[key])  # noqa: E731
     questions = "\n".join(question(name, ui) for name in QUESTIONS)
     return f"""<div class="pravo-selfcheck" data-pravo-selfcheck hidden>

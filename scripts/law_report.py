@@ -2,8 +2,10 @@
 """Provenance of every legal provision: `make laws`.
 
 One line per provision — country, article, status, verified date, age, edition,
-sources — then totals per status, so a reviewer sees at a glance what is
-verified, what rests on secondary reports and what still needs checking.
+sources — then the money value of one calculation indicator per year (fines in
+indicators are shown in som/somoni from it), then totals per status, so a reviewer
+sees at a glance what is verified, what rests on secondary reports and what still
+needs checking.
 """
 from __future__ import annotations
 
@@ -37,6 +39,25 @@ def rows(book: lawdata.LawBook, today: date) -> list[list[str]]:
     return table
 
 
+def value_rows(book: lawdata.LawBook, today: date) -> list[list[str]]:
+    table = []
+    for unit_id, unit in book.units.items():
+        for value in sorted(unit.get("values", []), key=lambda v: v["year"]):
+            table.append([
+                unit_id, str(value["year"]), f"{value['amount']} {unit['currency']['en']}", value["status"],
+                value["verified_on"], str(lawdata.age_in_days(value, today)),
+                " ; ".join(source_label(s) for s in value["sources"]),
+            ])
+    return table
+
+
+def print_table(header: list[str], table: list[list[str]], out) -> None:
+    """Columns padded to their widest cell; the last column (sources) runs on."""
+    widths = [max(len(r[i]) for r in table + [header]) for i in range(len(header) - 1)]
+    for row in [header] + table:
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[-1], file=out)
+
+
 def totals(book: lawdata.LawBook) -> Counter:
     return Counter(p["status"] for p in book.provisions.values())
 
@@ -48,15 +69,19 @@ def report(root: Path = ROOT, today: date | None = None, out=None) -> int:
         for p in book.problems:
             print(f"{p.path.relative_to(root)}:{p.line}: {p.message} — {p.hint}", file=out)
         return 1
-    header = ["country", "id", "status", "verified", "age (days)", "edition", "sources"]
-    table = rows(book, today or date.today())
-    widths = [max(len(r[i]) for r in table + [header]) for i in range(len(header) - 1)]
-    for row in [header] + table:
-        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[-1], file=out)
+    today = today or date.today()
+    print_table(["country", "id", "status", "verified", "age (days)", "edition", "sources"], rows(book, today), out)
+    print("\nOne calculation indicator in money (the site shows the latest verified year, else the latest secondary one):",
+          file=out)
+    print_table(["unit", "year", "value", "status", "verified", "age (days)", "sources"], value_rows(book, today), out)
     counts = totals(book)
     print("\nTotal: " + ", ".join(f"{counts[s]} {s}" for s in STATUSES) + f" — {sum(counts.values())} provisions", file=out)
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(report())
+    try:
+        sys.exit(report())
+    except BrokenPipeError:  # `make laws | head` closed the pipe: not an error
+        sys.stderr.close()
+        sys.exit(0)

@@ -82,6 +82,58 @@ def test_duplicate_id_is_reported(tmp_path):
     assert "used twice" in problem.message
 
 
+SECONDARY = GOOD_PROVISION.replace("status: verified", "status: secondary")
+
+
+@pytest.mark.parametrize("sources", [
+    '      - {title: One report, url: "https://news.example.org/a"}\n',
+    # Two pages of one outlet (or its sub-site) are one report, not two.
+    '      - {title: A, url: "https://www.lawto.bid/a"}\n      - {title: B, url: "https://77.lawto.bid/b"}\n',
+    '      - {title: A, url: "https://news.example.org/a"}\n      - {title: none, url: "https://example.invalid/no-source"}\n',
+])
+def test_secondary_needs_two_independent_reports(tmp_path, sources):
+    text = SECONDARY.split("    sources:")[0] + "    sources:\n" + sources
+    [problem] = lawdata.load_lawbook(data_root(tmp_path, text)).problems
+    assert "`kg.cop.126` is marked secondary" in problem.message and "two independent reports" in problem.message
+    assert "status: unverified" in problem.hint
+    lines = problem.path.read_text(encoding="utf-8").splitlines()
+    # The line of the provision's first source, right under its `sources:`.
+    assert lines[problem.line - 2] == "    sources:" and problem.line > line_of(problem.path, "- id: kg.cop.126")
+
+
+def test_secondary_with_two_publishers_and_verified_with_a_repository_load(tmp_path):
+    two = SECONDARY.split("    sources:")[0] + ('    sources:\n      - {title: A, url: "https://a.example.org/x"}\n'
+                                                 '      - {title: B, url: "https://b-news.example.net/y"}\n')
+    repo = GOOD_PROVISION.replace('url: "https://example.org/code"', "repo: owner/laws, path: code.pdf")
+    assert lawdata.load_lawbook(data_root(tmp_path, two.replace("kg.cop.126", "kg.cop.127") + repo)).problems == []
+
+
+def test_a_sites_front_page_is_not_a_source(tmp_path):
+    text = GOOD_PROVISION.replace("https://example.org/code", "https://dps18.ru")
+    [problem] = lawdata.load_lawbook(data_root(tmp_path, text)).problems
+    assert "cites https://dps18.ru — a site's front page" in problem.message
+    assert "full address" in problem.hint
+
+
+def test_verified_without_a_real_source_is_reported(tmp_path):
+    text = GOOD_PROVISION.replace("https://example.org/code", "https://example.invalid/no-source")
+    [problem] = lawdata.load_lawbook(data_root(tmp_path, text)).problems
+    assert "marked verified but names no source" in problem.message
+
+
+def test_indicator_value_reported_by_one_outlet_is_reported(tmp_path):
+    root = data_root(tmp_path, GOOD_PROVISION)
+    path = root / "data" / "laws" / "kg.yml"
+    text = path.read_text(encoding="utf-8")
+    # The first 2025 source is kept, the second (another outlet) removed.
+    start = text.index("          - title: \"Arbat.media")
+    end = text.index("      - year: 2024")
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    [problem] = lawdata.load_lawbook(root).problems
+    assert "`the kg_rp value for 2025` is marked secondary but has only sources from 24.kg" in problem.message
+    assert problem.line == line_of(path, "      - year: 2025")
+
+
 def test_placeholder_source_is_not_a_source():
     assert not lawdata.has_real_source({"sources": [{"title": "x", "url": "https://example.invalid/no-source"}]})
     assert lawdata.has_real_source({"sources": [{"title": "x", "repo": "a/b", "path": "c.pdf"}]})
@@ -114,6 +166,10 @@ UNITS = {
     ({"any_of": [{"type": "fine", "min": 2000, "max": 5000, "unit": "RUB"}], "optional_extra": [{"type": "expulsion"}]},
      "штраф от 2\u00a0000 до 5\u00a0000 руб. — с административным выдворением или без него",
      "a fine of 2,000 to 5,000 RUB, with or without administrative expulsion"),
+    ({"any_of": [{"type": "fine", "min": 2000, "max": 4000, "unit": "RUB"}, {"type": "compulsory_work", "min": 40, "max": 120, "unit": "hours"},
+                 {"type": "arrest", "max": 15, "unit": "days"}]},
+     "штраф от 2\u00a0000 до 4\u00a0000 руб. или обязательные работы от 40 до 120 часов или арест до 15 суток",
+     "a fine of 2,000 to 4,000 RUB or compulsory work for 40 to 120 hours or administrative arrest for up to 15 days"),
     ({"any_of": [{"type": "community_work", "max": 20, "unit": "hours"}, {"type": "imprisonment", "max": 1, "unit": "years"}]},
      "общественные работы до 20 часов или лишение свободы до 1 года",
      "community work for up to 20 hours or imprisonment for up to 1 year"),
@@ -164,7 +220,13 @@ def test_provenance_totals_match_the_data():
     total_line = out.getvalue().strip().splitlines()[-1]
     assert total_line == (f"Total: {counts['verified']} verified, {counts['secondary']} secondary, "
                           f"{counts['unverified']} unverified — {len(book.provisions)} provisions")
-    assert len(out.getvalue().strip().splitlines()) == len(book.provisions) + 3
+    lines = out.getvalue().strip().splitlines()
+    values = [(unit_id, v) for unit_id, unit in book.units.items() for v in unit.get("values", [])]
+    # header + one line per provision, blank + title + header + one line per indicator value, blank + total
+    assert len(lines) == 1 + len(book.provisions) + 3 + len(values) + 2
+    for unit_id, value in values:
+        assert any(line.split()[:4] == [unit_id, str(value["year"]), str(value["amount"]), book.units[unit_id]["currency"]["en"]]
+                   and value["status"] in line for line in lines), (unit_id, value["year"])
 
 
 GLOSSARY = """terms:

@@ -15,7 +15,7 @@ GUIDES = ["raid", "raid/before", "raid/during-raid", "raid/police-station", "rai
 # What each page must state from data/laws/: the detention timeline and the appeal deadlines.
 LIMITS = {
     "raid/police-station": ["kg.cop.526", "kg.cop.526.2", "tj.pcao.63", "tj.pcao.63.3", "ru.koap.27.5.1",
-                            "ru.koap.27.5.3", "ru.police.14.1"],
+                            "ru.koap.27.5.3", "ru.constitution.22.2"],
     "raid": ["kg.cop.526", "kg.cop.526.2", "tj.pcao.63", "tj.pcao.63.3", "ru.koap.27.5.1", "ru.koap.27.5.3"],
     "raid/after-release": ["kg.cop.547", "tj.pcao.150", "ru.koap.30.3.1"],
 }

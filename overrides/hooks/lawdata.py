@@ -9,6 +9,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlparse
 
 import jsonschema
 import yaml
@@ -154,6 +155,11 @@ def _collect(book: LawBook, path: Path, node: yaml.Node, data: dict) -> None:
                                          f"name the file data/laws/{country}.yml or fix `country`"))
     book.countries[country] = data
     book.units.update(data["units"])
+    for unit_id, unit in data["units"].items():
+        for position, value in enumerate(unit.get("values", [])):
+            label = f"the {unit_id} value for {value['year']}"
+            for message, hint in source_problems(value, label):
+                book.problems.append(DataProblem(path, _node_line(node, ["units", unit_id, "values", position]), message, hint))
     book.codes.update(data["codes"])
     for index, provision in enumerate(data["provisions"]):
         pid = provision["id"]
@@ -170,6 +176,8 @@ def _collect(book: LawBook, path: Path, node: yaml.Node, data: dict) -> None:
             book.problems.append(DataProblem(path, _node_line(node, ["provisions", index, "code"]),
                                              f"`{pid}` names the code `{provision['code']}`, which is not under `codes:`",
                                              f"use one of: {', '.join(data['codes'])}"))
+        for message, hint in source_problems(provision, pid):
+            book.problems.append(DataProblem(path, _node_line(node, ["provisions", index, "sources"]), message, hint))
         for amount in _amounts(provision):
             unit = amount.get("unit")
             if unit and unit not in TIME_UNITS and unit not in data["units"]:
@@ -188,6 +196,37 @@ def _amounts(provision: dict):
 def has_real_source(provision: dict) -> bool:
     """False when every source is the placeholder used for 'no source found'."""
     return any(PLACEHOLDER_SOURCE not in source.get("url", "") for source in provision["sources"])
+
+
+def publisher(source: dict) -> str:
+    """Who published a source, to tell independent reports apart: the site's domain
+    (www. and sub-sites dropped: 77.lawto.bid is lawto.bid) or the repository's owner."""
+    if source.get("repo"):
+        return "github:" + source["repo"].split("/")[0].lower()
+    host = urlparse(source.get("url", "")).hostname or ""
+    return ".".join(host.lower().split(".")[-2:])
+
+
+def source_problems(entry: dict, label: str) -> list[tuple[str, str]]:
+    """What the status promises about sources (issue 11): verified = read in the official text,
+    so at least one real source; secondary = two independent reports, so two real sources
+    from different publishers. Unverified may have none; the page then shows its marker."""
+    real = [s for s in entry.get("sources", []) if PLACEHOLDER_SOURCE not in s.get("url", "")]
+    front_pages = [s["url"] for s in real if s.get("url") and urlparse(s["url"]).path in ("", "/") and not urlparse(s["url"]).query]
+    if front_pages:
+        # A reader (or a journalist) must be able to open the page the text was read on.
+        return [(f"`{label}` cites {', '.join(front_pages)} — a site's front page, not the page where the text was read",
+                 "give the full address of that page (https://site/path…), or remove the source")]
+    status = entry.get("status")
+    if status == "verified" and not real:
+        return [(f"`{label}` is marked verified but names no source it was read in",
+                 "add the official text (url or repo + path) with its edition, or set `status: unverified`")]
+    if status == "secondary" and len({publisher(s) for s in real}) < 2:
+        found = (f"only sources from {', '.join(sorted({publisher(s) for s in real}))}" if real
+                 else "no source with an address")
+        return [(f"`{label}` is marked secondary but has {found}; secondary means two independent reports that agree",
+                 "add a second report from another publisher (not a reprint), or set `status: unverified`")]
+    return []
 
 
 def age_in_days(provision: dict, today: date) -> int:

@@ -111,6 +111,8 @@ def time_penalty(kind: str, amount: dict, lang: str) -> str:
     words = {
         "arrest": ("арест", "administrative arrest for"),
         "community_work": ("общественные работы", "community work for"),
+        # Russia's КоАП says «обязательные работы»: the same idea, but the code's own term.
+        "compulsory_work": ("обязательные работы", "compulsory work for"),
         "imprisonment": ("лишение свободы", "imprisonment for"),
         "restriction_of_liberty": ("ограничение свободы", "restriction of liberty for"),
     }[kind]

@@ -193,9 +193,13 @@ def _amounts(provision: dict):
     yield from penalty.get("optional_extra", [])
 
 
+def real_sources(entry: dict) -> list[dict]:
+    """The sources other than the placeholder used for 'no source found'."""
+    return [s for s in entry.get("sources", []) if PLACEHOLDER_SOURCE not in s.get("url", "")]
+
+
 def has_real_source(provision: dict) -> bool:
-    """False when every source is the placeholder used for 'no source found'."""
-    return any(PLACEHOLDER_SOURCE not in source.get("url", "") for source in provision["sources"])
+    return bool(real_sources(provision))
 
 
 def publisher(source: dict) -> str:
@@ -211,7 +215,7 @@ def source_problems(entry: dict, label: str) -> list[tuple[str, str]]:
     """What the status promises about sources (issue 11): verified = read in the official text,
     so at least one real source; secondary = two independent reports, so two real sources
     from different publishers. Unverified may have none; the page then shows its marker."""
-    real = [s for s in entry.get("sources", []) if PLACEHOLDER_SOURCE not in s.get("url", "")]
+    real = real_sources(entry)
     front_pages = [s["url"] for s in real if s.get("url") and urlparse(s["url"]).path in ("", "/") and not urlparse(s["url"]).query]
     if front_pages:
         # A reader (or a journalist) must be able to open the page the text was read on.

@@ -105,6 +105,24 @@ def _long_sentences(path: Path, number: int, line: str, slug: str) -> Iterator[P
                           f"split it — one idea or one instruction per sentence, at most {MAX_SENTENCE_WORDS} words")
 
 
+# A length of detention, a deadline or a fine typed into a guide page by hand has no source and no
+# status, and goes stale silently when the law changes: it must come from data/laws/ by a marker.
+LEGAL_FIGURE = re.compile(
+    r"(?<![\w.,])\d[\d\s\u00a0.,–]*\s?(?:суток|сутки|час(?:а|ов)?|дн(?:я|ей)|день|рубл\w*|руб\.|сом(?:ов|а|они)?|ПДР"
+    r"|р\.\s?п\.|расч[её]тн\w* показател\w*|hours?|days?|roubles?|rubles?|RUB|soms?|somoni|calculation indicators?)(?!\w)",
+    re.I)
+
+
+def _hand_typed_figures(path: Path, number: int, line: str, slug: str) -> Iterator[Problem]:
+    if not slug.startswith(GUIDE_SECTIONS) or re.search(r"\[\^[^\]]+\]", line):
+        return  # a figure with a footnote names its own source
+    plain = QUOTED.sub(" ", re.sub(r"<!--.*?-->", " ", line))  # an example in «quotes» is not a legal figure
+    for figure in LEGAL_FIGURE.finditer(plain):
+        yield Problem(path, number, f"a legal figure typed by hand: “{figure.group(0).strip()}” (число без источника)",
+                      "state it with <!-- pravo:limit ID --> or <!-- pravo:penalty ID --> so it comes from data/laws/ with its "
+                      "source; put an example in «quotes», or give a sourced figure a footnote")
+
+
 def check_page(path: Path, language_folder: Path, book: lawdata.LawBook, meta: dict) -> Iterator[Problem]:
     text = path.read_text(encoding="utf-8")
     slug = path.relative_to(language_folder).as_posix()
@@ -118,6 +136,7 @@ def check_page(path: Path, language_folder: Path, book: lawdata.LawBook, meta: d
         yield from _card_refs(path, number, line)
         yield from _glossary_refs(path, number, line, book)
         yield from _long_sentences(path, number, line, slug)
+        yield from _hand_typed_figures(path, number, line, slug)
         yield from _terms(path, number, line, allowed_terms)
     yield from _self_check_results(path, text)
 
@@ -177,6 +196,15 @@ def _law_refs(path: Path, number: int, line: str, book: lawdata.LawBook) -> Iter
         elif not lawdata.has_real_source(book.provisions[target]):
             yield Problem(path, number, f"`{target}` has no source yet, so the site cannot state it",
                           "add a source in data/laws/ or remove the marker")
+        elif kind in ("penalty", "limit"):
+            provision = book.provisions[target]
+            if provision["status"] == "unverified":
+                yield Problem(path, number, f"`{target}` is unverified, so its {kind} cannot be stated as fact",
+                              f"cite it with <!-- pravo:law {target} --> (it shows the 'not yet verified' marker), "
+                              "or verify it (CONTRIBUTING, “How to verify a law”)")
+            elif kind not in provision:
+                yield Problem(path, number, f"`{target}` has no {kind} in data/laws/",
+                              f"use <!-- pravo:law {target} -->, or add `{kind}:` to the entry")
 
 
 def _contact_refs(path: Path, number: int, line: str) -> Iterator[Problem]:

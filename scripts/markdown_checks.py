@@ -190,21 +190,10 @@ def _law_refs(path: Path, number: int, line: str, book: lawdata.LawBook) -> Iter
             if target not in book.countries:
                 yield Problem(path, number, f"unknown country `{target}` in pravo:laws",
                               f"use one of: {', '.join(book.countries)}")
-        elif target not in book.provisions:
-            yield Problem(path, number, f"unknown law `{target}` (такой статьи нет в data/laws/)",
-                          f"use an id from data/laws/{target.split('.')[0]}.yml — `make laws` lists them all")
-        elif not lawdata.has_real_source(book.provisions[target]):
-            yield Problem(path, number, f"`{target}` has no source yet, so the site cannot state it",
-                          "add a source in data/laws/ or remove the marker")
-        elif kind in ("penalty", "limit"):
-            provision = book.provisions[target]
-            if provision["status"] == "unverified":
-                yield Problem(path, number, f"`{target}` is unverified, so its {kind} cannot be stated as fact",
-                              f"cite it with <!-- pravo:law {target} --> (it shows the 'not yet verified' marker), "
-                              "or verify it (CONTRIBUTING, “How to verify a law”)")
-            elif kind not in provision:
-                yield Problem(path, number, f"`{target}` has no {kind} in data/laws/",
-                              f"use <!-- pravo:law {target} -->, or add `{kind}:` to the entry")
+        else:
+            problem = lawdata.marker_problem(book, target, kind)
+            if problem:
+                yield Problem(path, number, *problem)
 
 
 def _contact_refs(path: Path, number: int, line: str) -> Iterator[Problem]:

@@ -128,12 +128,20 @@ def test_kyrgyzstan_page_names_109_2_and_never_calls_selling_sex_lawful(site, la
         assert phrase not in text, f"the {lang} Kyrgyzstan page says «{phrase}»"
 
 
-def test_unknown_law_id_fails_the_build_naming_page_line_and_id(tmp_path):
+@pytest.mark.parametrize("marker, message", [
+    ("<!-- pravo:law kg.cop.999 -->", "unknown law `kg.cop.999`"),
+    # ru.koap.18.8.3 is unverified in data/laws/ru.yml; ru.koap.6.11 has a penalty but no time limit.
+    ("<!-- pravo:penalty ru.koap.18.8.3 -->", "`ru.koap.18.8.3` is unverified, so its penalty cannot be stated as fact"),
+    ("<!-- pravo:limit ru.koap.6.11 -->", "`ru.koap.6.11` has no limit in data/laws/"),
+])
+def test_a_law_marker_that_cannot_be_stated_fails_the_build_naming_page_line_and_why(tmp_path, marker, message):
     config = fixture_project(Path(__file__).parent / "fixtures" / "unknown-law", tmp_path)
+    page = tmp_path / "docs" / "ru" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("<!-- pravo:law kg.cop.999 -->", marker), encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(tmp_path / "site")],
                             capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
     assert result.returncode != 0
-    assert "docs/ru/index.md:8: unknown law `kg.cop.999`" in result.stdout + result.stderr
+    assert f"docs/ru/index.md:8: {message}" in result.stdout + result.stderr
 
 
 def test_every_country_page_states_status_and_core_rights(site):

@@ -233,6 +233,28 @@ def source_problems(entry: dict, label: str) -> list[tuple[str, str]]:
     return []
 
 
+def marker_problem(book: LawBook, provision_id: str, kind: str = "law") -> tuple[str, str] | None:
+    """What is wrong with `<!-- pravo:KIND ID -->` (KIND: law, penalty or limit), as (message, hint),
+    or None. The build hook and `make check` both ask here, so they refuse the same things in the same words."""
+    provision = book.provisions.get(provision_id)
+    if provision is None:
+        country = provision_id.split(".", 1)[0]
+        known = [pid for pid in book.provisions if pid.startswith(country + ".")][:3]
+        return (f"unknown law `{provision_id}` (такой статьи нет в data/laws/)",
+                f"use an id from data/laws/{country}.yml" + (f", e.g. {', '.join(known)}" if known else "")
+                + " — `make laws` lists them all")
+    if not has_real_source(provision):
+        return f"`{provision_id}` has no source yet, so the site cannot state it", "add a source in data/laws/ or remove the marker"
+    if kind in ("penalty", "limit"):
+        if provision["status"] == "unverified":
+            return (f"`{provision_id}` is unverified, so its {kind} cannot be stated as fact",
+                    f"cite it with <!-- pravo:law {provision_id} --> (it shows the 'not yet verified' marker), "
+                    "or verify it (CONTRIBUTING, “How to verify a law”)")
+        if kind not in provision:
+            return f"`{provision_id}` has no {kind} in data/laws/", f"use <!-- pravo:law {provision_id} -->, or add `{kind}:` to the entry"
+    return None
+
+
 def age_in_days(provision: dict, today: date) -> int:
     return (today - date.fromisoformat(provision["verified_on"])).days
 

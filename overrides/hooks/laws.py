@@ -89,19 +89,13 @@ class Renderer:
         self.problems.append(f"{where}:{self.line_of(marker)}: {message} — {hint}")
         return ""
 
-    def lookup(self, marker: str, provision_id: str) -> dict | None:
-        provision = self.book.provisions.get(provision_id)
-        if provision is None:
-            country = provision_id.split(".", 1)[0]
-            known = [pid for pid in self.book.provisions if pid.startswith(country + ".")][:3]
-            self.problem(marker, f"unknown law `{provision_id}` (такой статьи нет в data/laws/)",
-                         f"use an id from data/laws/{country}.yml" + (f", e.g. {', '.join(known)}" if known else ""))
+    def lookup(self, marker: str, provision_id: str, kind: str = "law") -> dict | None:
+        """The provision a marker names, or None after recording why it cannot be stated."""
+        problem = lawdata.marker_problem(self.book, provision_id, kind)
+        if problem:
+            self.problem(marker, *problem)
             return None
-        if not lawdata.has_real_source(provision):
-            self.problem(marker, f"`{provision_id}` has no source yet, so the site cannot state it",
-                         "add a source in data/laws/ or remove the marker")
-            return None
-        return provision
+        return self.book.provisions[provision_id]
 
     def link_to(self, provision_id: str) -> str:
         """Relative Markdown link target to the provision on its country page."""
@@ -126,24 +120,19 @@ class Renderer:
         link = f"[{text}]({self.link_to(provision['id'])})"
         return link + (f" ({self.unverified_note()})" if provision["status"] == "unverified" else "")
 
-    def fact(self, marker: str, args: list[str], field: str, what: str, words) -> str:
+    def fact(self, marker: str, args: list[str], field: str, words) -> str:
         """One stated fact (a penalty or a time limit) of a provision, refused for unverified ones."""
-        provision = self.lookup(marker, args[0]) if args else None
+        provision = self.lookup(marker, args[0], field) if args else None
         if provision is None:
             return ""
-        if provision["status"] == "unverified":
-            return self.problem(marker, f"`{args[0]}` is unverified, so its {what} cannot be stated as fact",
-                                "verify it (CONTRIBUTING.md) or refer to it with pravo:law, which shows the marker")
-        if field not in provision:
-            return self.problem(marker, f"`{args[0]}` has no {what} in the data", "use pravo:law to refer to it")
         return md_escape(words(provision[field]))
 
     def penalty(self, marker: str, args: list[str]) -> str:
-        return self.fact(marker, args, "penalty", "penalty",
+        return self.fact(marker, args, "penalty",
                          lambda data: lawtext.penalty(data, self.book.units, self.lang))
 
     def limit(self, marker: str, args: list[str]) -> str:
-        return self.fact(marker, args, "limit", "time limit", lambda data: lawtext.limit(data, self.lang))
+        return self.fact(marker, args, "limit", lambda data: lawtext.limit(data, self.lang))
 
     def laws(self, marker: str, args: list[str]) -> str:
         if not args or args[0] not in self.book.countries:

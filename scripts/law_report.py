@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 import lawdata  # noqa: E402
 
-STATUSES = ("verified", "secondary", "unverified")
+STATUSES = lawdata.STATUSES
 
 
 def source_label(source: dict) -> str:

@@ -187,7 +187,7 @@ def _law_refs(path: Path, number: int, line: str, book: lawdata.LawBook) -> Iter
     for marker in LAW_MARKER.finditer(line):
         kind, target = marker.group(1), marker.group(2)
         if kind == "laws":
-            if target not in book.countries:
+            if target not in book.countries and target not in book.unreadable:
                 yield Problem(path, number, f"unknown country `{target}` in pravo:laws",
                               f"use one of: {', '.join(book.countries)}")
         else:

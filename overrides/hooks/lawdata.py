@@ -14,7 +14,9 @@ from urllib.parse import urlparse
 import jsonschema
 import yaml
 
-TIME_UNITS = {"days", "hours", "years"}
+TIME_UNITS = {"days", "hours", "months", "years"}
+# The statuses, from the strongest reading to none; data/schemas/laws.schema.json lists the same.
+STATUSES = ("verified", "unofficial_copy", "secondary", "unverified")
 PLACEHOLDER_SOURCE = "example.invalid"
 COMPARE_FILE = "compare.yml"
 
@@ -40,8 +42,10 @@ class LawBook:
     codes: dict[str, dict] = field(default_factory=dict)
     units: dict[str, dict] = field(default_factory=dict)
     lines: dict[str, tuple[Path, int]] = field(default_factory=dict)  # provision id -> where it is written
+    official_hosts: dict[str, list[str]] = field(default_factory=dict)  # country -> hosts of official publications
     glossary: dict[str, dict] = field(default_factory=dict)  # data/glossary.yml by id (its problems: load_glossary)
     problems: list[DataProblem] = field(default_factory=list)
+    unreadable: set[str] = field(default_factory=set)  # countries whose file has errors: their ids are not loaded
 
     def country_of(self, provision_id: str) -> str:
         return provision_id.split(".", 1)[0]
@@ -106,6 +110,7 @@ def load_lawbook(root: Path) -> LawBook:
             book.problems.append(DataProblem(path, mark.line + 1 if mark else None,
                                              f"not valid YAML ({getattr(error, 'problem', error)})",
                                              "check the indentation and put text with `:` or `#` in quotes"))
+            book.unreadable.add(path.stem)
             continue
         errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
         for error in errors:
@@ -113,6 +118,7 @@ def load_lawbook(root: Path) -> LawBook:
             book.problems.append(DataProblem(path, _node_line(node, error.absolute_path),
                                              f"{where}: {error.message}", _schema_hint(error)))
         if errors:
+            book.unreadable.add(path.stem)
             continue
         _collect(book, path, node, data)
     _check_compare(book, root / "data" / "laws" / COMPARE_FILE)
@@ -139,6 +145,8 @@ def _check_compare(book: LawBook, path: Path) -> None:
         for country in data.get("countries", []):
             for position, pid in enumerate(row.get(country, [])):
                 line = _node_line(node, ["rows", index, country, position])
+                if country in book.unreadable:
+                    continue
                 if pid not in book.provisions:
                     book.problems.append(DataProblem(path, line, f"unknown provision `{pid}` in the comparison table",
                                                      f"use an id from data/laws/{country}.yml"))
@@ -155,10 +163,11 @@ def _collect(book: LawBook, path: Path, node: yaml.Node, data: dict) -> None:
                                          f"name the file data/laws/{country}.yml or fix `country`"))
     book.countries[country] = data
     book.units.update(data["units"])
+    hosts = book.official_hosts[country] = data.get("official_hosts", [])
     for unit_id, unit in data["units"].items():
         for position, value in enumerate(unit.get("values", [])):
             label = f"the {unit_id} value for {value['year']}"
-            for message, hint in source_problems(value, label):
+            for message, hint in source_problems(value, label, hosts):
                 book.problems.append(DataProblem(path, _node_line(node, ["units", unit_id, "values", position]), message, hint))
     book.codes.update(data["codes"])
     for index, provision in enumerate(data["provisions"]):
@@ -176,7 +185,7 @@ def _collect(book: LawBook, path: Path, node: yaml.Node, data: dict) -> None:
             book.problems.append(DataProblem(path, _node_line(node, ["provisions", index, "code"]),
                                              f"`{pid}` names the code `{provision['code']}`, which is not under `codes:`",
                                              f"use one of: {', '.join(data['codes'])}"))
-        for message, hint in source_problems(provision, pid):
+        for message, hint in source_problems(provision, pid, hosts):
             book.problems.append(DataProblem(path, _node_line(node, ["provisions", index, "sources"]), message, hint))
         for amount in _amounts(provision):
             unit = amount.get("unit")
@@ -211,34 +220,75 @@ def publisher(source: dict) -> str:
     return ".".join(host.lower().split(".")[-2:])
 
 
-def source_problems(entry: dict, label: str) -> list[tuple[str, str]]:
-    """What the status promises about sources (issue 11): verified = read in the official text,
-    so at least one real source; secondary = two independent reports, so two real sources
-    from different publishers. Unverified may have none; the page then shows its marker."""
+def on_host(url: str, hosts: list[str]) -> bool:
+    """Is `url` on one of `hosts` (or a sub-site of one: publication.pravo.gov.ru is on pravo.gov.ru)?"""
+    host = (urlparse(url).hostname or "").lower()
+    return any(host == h or host.endswith("." + h) for h in hosts)
+
+
+def official_problem(source: dict, hosts: list[str]) -> str | None:
+    """Why a source marked `kind: official` is not one, or None. Official means the state's own
+    publication, or a dated copy of it that says which official page it copies (`copy_of`)."""
+    if source.get("url"):
+        return None if on_host(source["url"], hosts) else (
+            f"{source['url']} is not on an official host ({', '.join(hosts) or 'the file lists none under `official_hosts`'})")
+    missing = [f for f in ("commit", "edition", "copy_of") if not source.get(f)]
+    if missing:
+        return f"the copy {source.get('repo')}:{source.get('path')} has no {', '.join(missing)}"
+    if not on_host(source["copy_of"], hosts):
+        return f"`copy_of` {source['copy_of']} is not on an official host ({', '.join(hosts)})"
+    return None
+
+
+def source_problems(entry: dict, label: str, official_hosts: list[str] | None = None) -> list[tuple[str, str]]:
+    """What the status promises about sources. verified = read in the official text, so an
+    `official` source on an official host (or a dated copy of one); unofficial_copy = the text read
+    on an unofficial site, so a `copy` source; secondary = two independent reports, so two real
+    sources from different publishers. Unverified may have none; the page then shows its marker."""
+    hosts = official_hosts or []
     real = real_sources(entry)
     front_pages = [s["url"] for s in real if s.get("url") and urlparse(s["url"]).path in ("", "/") and not urlparse(s["url"]).query]
     if front_pages:
         # A reader (or a journalist) must be able to open the page the text was read on.
         return [(f"`{label}` cites {', '.join(front_pages)} — a site's front page, not the page where the text was read",
                  "give the full address of that page (https://site/path…), or remove the source")]
+    problems = []
+    for source in real:
+        if source.get("kind") == "official" and (why := official_problem(source, hosts)):
+            problems.append((f"`{label}`: a source marked `kind: official` is not an official publication: {why}",
+                             "mark it `kind: copy` (the law's text on an unofficial site) or `kind: report`; or add the "
+                             "host to `official_hosts` if it really is the state's publication; a repository copy needs "
+                             "`commit`, `edition` and `copy_of`"))
+    kinds = {s.get("kind") for s in real}
     status = entry.get("status")
-    if status == "verified" and not real:
-        return [(f"`{label}` is marked verified but names no source it was read in",
-                 "add the official text (url or repo + path) with its edition, or set `status: unverified`")]
-    if status == "secondary" and len({publisher(s) for s in real}) < 2:
+    if status == "verified" and "official" not in kinds:
+        problems.append((f"`{label}` is marked verified but names no official text it was read in",
+                         "add the official publication (kind: official) with its edition; if you read the text on a "
+                         "mirror site, set `status: unofficial_copy`; if only in reports, `status: secondary`"))
+    elif status == "unofficial_copy" and not kinds & {"official", "copy"}:
+        problems.append((f"`{label}` is marked unofficial_copy but no source is a copy of the law's text",
+                         "add the page where you read the text (kind: copy), or set `status: secondary`"))
+    elif status == "secondary" and len({publisher(s) for s in real}) < 2:
         found = (f"only sources from {', '.join(sorted({publisher(s) for s in real}))}" if real
                  else "no source with an address")
-        return [(f"`{label}` is marked secondary but has {found}; secondary means two independent reports that agree",
-                 "add a second report from another publisher (not a reprint), or set `status: unverified`")]
-    return []
+        problems.append((f"`{label}` is marked secondary but has {found}; secondary means two independent reports that agree",
+                         "add a second report from another publisher (not a reprint), or set `status: unverified`"))
+    return problems
+
+
+def shown_as_fact(provision: dict) -> bool:
+    """Whether the site may state this provision's penalty and limit: read somewhere, not unverified."""
+    return provision["status"] != "unverified"
 
 
 def marker_problem(book: LawBook, provision_id: str, kind: str = "law") -> tuple[str, str] | None:
     """What is wrong with `<!-- pravo:KIND ID -->` (KIND: law, penalty or limit), as (message, hint),
     or None. The build hook and `make check` both ask here, so they refuse the same things in the same words."""
     provision = book.provisions.get(provision_id)
+    country = provision_id.split(".", 1)[0]
+    if provision is None and country in book.unreadable:
+        return None  # its file's own problems are reported; one bad value must not give hundreds of lines
     if provision is None:
-        country = provision_id.split(".", 1)[0]
         known = [pid for pid in book.provisions if pid.startswith(country + ".")][:3]
         return (f"unknown law `{provision_id}` (такой статьи нет в data/laws/)",
                 f"use an id from data/laws/{country}.yml" + (f", e.g. {', '.join(known)}" if known else "")
@@ -246,7 +296,7 @@ def marker_problem(book: LawBook, provision_id: str, kind: str = "law") -> tuple
     if not has_real_source(provision):
         return f"`{provision_id}` has no source yet, so the site cannot state it", "add a source in data/laws/ or remove the marker"
     if kind in ("penalty", "limit"):
-        if provision["status"] == "unverified":
+        if not shown_as_fact(provision):
             return (f"`{provision_id}` is unverified, so its {kind} cannot be stated as fact",
                     f"cite it with <!-- pravo:law {provision_id} --> (it shows the 'not yet verified' marker), "
                     "or verify it (CONTRIBUTING, “How to verify a law”)")

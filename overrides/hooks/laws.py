@@ -95,7 +95,7 @@ class Renderer:
         if problem:
             self.problem(marker, *problem)
             return None
-        return self.book.provisions[provision_id]
+        return self.book.provisions.get(provision_id)
 
     def link_to(self, provision_id: str) -> str:
         """Relative Markdown link target to the provision on its country page."""
@@ -108,6 +108,15 @@ class Renderer:
     def unverified_note(self) -> str:
         return f"**⚠ {md_escape(self.ui['law.unverified'])}**"
 
+    def status_tag(self, provision: dict) -> str:
+        """Next to a fact not read in an official text, how it was read: «(неофициальная копия текста)»."""
+        status = provision["status"]
+        if status == "unverified":
+            return f" ({self.unverified_note()})"
+        if status in ("unofficial_copy", "secondary"):
+            return f' <span class="pravo-tag" data-status="{status}">({md_escape(self.ui["law.tag." + status])})</span>'
+        return ""
+
     def code_of(self, provision: dict) -> dict:
         return self.book.codes[provision["code"]]
 
@@ -117,8 +126,7 @@ class Renderer:
         if provision is None:
             return self.problem(marker, "`pravo:law` needs an id", "write <!-- pravo:law kg.cop.109-2 -->") if not args else ""
         text = md_escape(lawtext.reference(provision, self.code_of(provision), self.lang))
-        link = f"[{text}]({self.link_to(provision['id'])})"
-        return link + (f" ({self.unverified_note()})" if provision["status"] == "unverified" else "")
+        return f"[{text}]({self.link_to(provision['id'])})" + self.status_tag(provision)
 
     def fact(self, marker: str, args: list[str], field: str, words) -> str:
         """One stated fact (a penalty or a time limit) of a provision, refused for unverified ones."""
@@ -131,8 +139,9 @@ class Renderer:
         return self.fact(marker, args, "penalty",
                          lambda data: lawtext.penalty(data, self.book.units, self.lang))
 
-    def limit(self, marker: str, args: list[str]) -> str:
-        return self.fact(marker, args, "limit", lambda data: lawtext.limit(data, self.lang))
+    def limit(self, marker: str, args: list[str], before: str = "") -> str:
+        # `before`: the text in front of the marker, so Russian says «до 24 часов», not «до 24 часа».
+        return self.fact(marker, args, "limit", lambda data: lawtext.limit(data, self.lang, before))
 
     def laws(self, marker: str, args: list[str]) -> str:
         if not args or args[0] not in self.book.countries:
@@ -158,7 +167,7 @@ class Renderer:
         if provision["status"] == "unverified":
             parts += [f'<p class="pravo-unverified" markdown="1">{self.unverified_note()}</p>', ""]
         parts += [md_escape(provision["says"][lang]), ""]
-        if provision["status"] != "unverified":
+        if lawdata.shown_as_fact(provision):
             if "penalty" in provision:
                 text = lawtext.capitalised(lawtext.penalty(provision["penalty"], self.book.units, lang))
                 parts += [f"**{md_escape(ui['law.penalty'])}:** {md_escape(text)}", ""]
@@ -208,18 +217,22 @@ class Renderer:
         if provision is None:
             return ""
         link = f"[{md_escape(lawtext.article(provision, self.lang))}]({self.link_to(provision_id)})"
-        if provision["status"] == "unverified":
+        if not lawdata.shown_as_fact(provision):
             # Never shown as if it were fact: only the reference and the marker.
             return f"{link}: {self.unverified_note()}"
+        tag = self.status_tag(provision)
         if show == "penalty" and "penalty" in provision:
-            return f"{link}: {md_escape(lawtext.penalty(provision['penalty'], self.book.units, self.lang))}"
+            return f"{link}: {md_escape(lawtext.penalty(provision['penalty'], self.book.units, self.lang))}{tag}"
         if show == "limit" and "limit" in provision:
-            return f"{link}: {md_escape(lawtext.limit(provision['limit'], self.lang))}"
-        return f"{link} {md_escape(provision['title'][self.lang])}"
+            return f"{link}: {md_escape(lawtext.limit(provision['limit'], self.lang))}{tag}"
+        return f"{link} {md_escape(provision['title'][self.lang])}{tag}"
 
     def render(self, markdown: str) -> str:
         def replace(match: re.Match) -> str:
             name, args = match.group(1), match.group(2).split()
+            if name == "limit":
+                line_start = markdown.rfind("\n", 0, match.start()) + 1
+                return self.limit(match.group(0), args, markdown[line_start:match.start()])
             return getattr(self, name)(match.group(0), args)
         return MARKER.sub(replace, markdown)
 

@@ -44,11 +44,10 @@ def card_name(country: str, lang: str, neutral: bool) -> str:
 def fill(line: dict, provision: dict, book, lang: str) -> str:
     code = book.codes[provision["code"]]
     article = f"{code['short'][lang]}, {lawtext.article(provision, lang)}"
-    if provision["status"] == "secondary":
-        article += " †"
+    article += {"secondary": " †", "unofficial_copy": " ‡"}.get(provision["status"], "")
     values = {"article": article}
     if "{limit}" in line[lang]:
-        values["limit"] = lawtext.limit(provision["limit"], lang)
+        values["limit"] = lawtext.limit(provision["limit"], lang, before=line[lang].split("{limit}")[0])
     if "{penalty}" in line[lang]:
         values["penalty"] = lawtext.penalty(provision["penalty"], book.units, lang)
     return line[lang].format(**values)
@@ -64,7 +63,7 @@ def card_problems(cards: dict, book) -> list[str]:
             if provision is None:
                 problems.append(f"{where}: unknown law id — use an id from data/laws/{country}.yml")
                 continue
-            if provision["status"] == "unverified" or not lawdata.has_real_source(provision):
+            if not lawdata.shown_as_fact(provision) or not lawdata.has_real_source(provision):
                 problems.append(f"{where}: the provision is not verified, so a card cannot state it "
                                 "— verify it in data/laws/ (see CONTRIBUTING, How to verify a law) or drop the line")
             for field in ("limit", "penalty"):
@@ -90,6 +89,7 @@ def card_context(country: str, lang: str, neutral: bool, config) -> dict:
         "lines": [fill(line, book.provisions[line["id"]], book, lang) for line in chosen],
         "phrases": [p[lang] for p in cards["phrases"]],
         "secondary": any(p["status"] == "secondary" for p in provisions),
+        "unofficial_copy": any(p["status"] == "unofficial_copy" for p in provisions),
         "organisations": organisations,
         "checked": lawtext.day(checked, lang),
         "site": "" if neutral else config.get("site_url") or "",

@@ -125,7 +125,9 @@ def check_law_data(root: Path) -> Iterator[Problem]:
     """data/laws/*.yml against data/schemas/laws.schema.json, with file and line."""
     if not (root / "data" / "laws").is_dir():
         return
-    for problem in lawdata.load_lawbook(root).problems + lawdata.load_contacts(root)[1] + lawdata.load_glossary(root)[1]:
+    book = lawdata.load_lawbook(root)
+    problems = book.problems + lawdata.load_contacts(root)[1] + lawdata.load_glossary(root)[1]
+    for problem in problems + lawdata.load_corrections(root, book)[1]:
         yield Problem(problem.path, problem.line, problem.message, problem.hint)
 
 

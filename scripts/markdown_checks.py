@@ -34,7 +34,7 @@ CARD_MARKER = re.compile(r"<!--\s*pravo:card\s+([^\s>]+)\s*-->")
 CARD_COUNTRIES = ("kg", "tj", "ru")  # data/cards.yml
 TERM_MARKER = re.compile(r"<!--\s*pravo:term\s+([^\s>]+)[^>]*-->")
 ANY_MARKER = re.compile(r"<!--\s*pravo:([\w-]*)")
-MARKERS = ("law", "penalty", "limit", "laws", "compare", "contacts", "card", "incident-form", "glossary", "term", "offline", "self-check")
+MARKERS = ("law", "penalty", "limit", "laws", "compare", "corrections", "contacts", "card", "incident-form", "glossary", "term", "offline", "self-check")
 STIGMA = re.compile(r"\b(проститут\w*|путан\w*|шлюх\w*|жриц\w*\s+любви|prostitutes?|hookers?|whores?)\b", re.I)
 QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
 

@@ -169,3 +169,82 @@ def test_help_page_lists_organisations_from_data_with_sources_and_no_unsourced_p
             assert block.find("a", href=True), f"{org['id']} ({lang}) shows no source"
             if "phone" not in org:
                 assert not re.search(r"\+\d[\d ]{6,}", block.get_text()), f"{org['id']} shows a phone with no source"
+
+
+CORRECTIONS = lawdata.load_corrections(ROOT, BOOK)[0]
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_corrections_log_shows_every_entry(site, lang):
+    log = page(site, lang, "about/corrections")
+    entries = log.select(".pravo-correction")
+    assert len(entries) == len(CORRECTIONS)
+    newest_first = sorted(CORRECTIONS, key=lambda e: e["date"], reverse=True)
+    for entry, shown_entry in zip(newest_first, entries):
+        text = " ".join(shown_entry.get_text(" ").split())
+        for field in ("was", "now", "why"):
+            assert " ".join(entry[field][lang].split()) in text, (field, entry[field][lang])
+        assert lawtext.day(entry["date"], lang) in text
+        links = [a["href"] for a in shown_entry.select("a")]
+        for slug in entry["pages"]:
+            assert f"../../{slug}/" in links, (slug, links)
+        for pid in entry.get("provisions", []):
+            assert any(href.endswith("#" + pid.replace(".", "-")) for href in links), (pid, links)
+
+
+# Russian after «до», «не больше», «не дольше», «в течение»: the genitive — «до 24 часов», «до 21 часа».
+GOVERNED = re.compile(r"(?:\bдо|не больше|не более|не дольше|в течение)\s+(\d+)\s+(час\w*|дн\w*|день|месяц\w*|год\w*|лет)\b")
+
+
+GENITIVE_FORMS = {"час": ("часа", "часов"), "дн": ("дня", "дней"), "ден": ("дня", "дней"),
+                  "месяц": ("месяца", "месяцев"), "год": ("года", "лет"), "лет": ("года", "лет")}
+
+
+def test_russian_pages_put_a_limit_after_do_in_the_genitive(site):
+    wrong = []
+    for html in sorted(site.rglob("*.html")):
+        if (site / "en") in html.parents:
+            continue
+        text = " ".join(BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").get_text(" ").split())
+        for match in GOVERNED.finditer(text):
+            n, word = int(match.group(1)), match.group(2)
+            if n >= 1000:  # a calendar year: «до 2024 года»
+                continue
+            singular = n % 10 == 1 and n % 100 != 11
+            forms = next(f for stem, f in GENITIVE_FORMS.items() if word.startswith(stem))
+            if word != forms[0 if singular else 1]:
+                wrong.append(f"{html.relative_to(site)}: «{match.group(0)}»")
+    assert wrong == []
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_a_fact_not_read_in_an_official_text_says_how_it_was_read(site, lang):
+    """Wherever a page cites a provision read only in a copy or in reports, its status is next to it."""
+    cited = 0
+    for pid, provision in BOOK.provisions.items():
+        if provision["status"] not in ("unofficial_copy", "secondary") or not lawdata.has_real_source(provision):
+            continue
+        anchor = "#" + pid.replace(".", "-")
+        reference = lawtext.reference(provision, BOOK.codes[provision["code"]], lang)
+        for html in site.rglob("*.html"):
+            if ((site / "en") in html.parents) != (lang == "en"):
+                continue
+            soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+            for link in soup.select(f'article a[href$="{anchor}"]'):
+                if link.get_text() == reference:  # what <!-- pravo:law … --> writes
+                    tag = link.find_next_sibling(class_="pravo-tag")
+                    assert tag is not None and tag["data-status"] == provision["status"], (str(html.relative_to(site)), pid)
+                    cited += 1
+    assert cited > 10
+
+
+CRIMINAL_LAW_PUNISHES_OTHERS = re.compile(
+    r"(наказывает других людей|не сама секс-работа, а организация проституции других|punishes other people"
+    r"|not sex work itself but organising the prostitution of others)", re.I)
+
+
+def test_no_page_says_that_criminal_law_punishes_only_other_people(site):
+    """Two women working in one flat can be charged with keeping a brothel: no page may say otherwise."""
+    found = [str(html.relative_to(site)) for html in site.rglob("*.html")
+             if CRIMINAL_LAW_PUNISHES_OTHERS.search(" ".join(html.read_text(encoding="utf-8").split()))]
+    assert found == []

@@ -253,13 +253,16 @@ def source_problems(entry: dict, label: str, official_hosts: list[str] | None = 
         return [(f"`{label}` cites {', '.join(front_pages)} — a site's front page, not the page where the text was read",
                  "give the full address of that page (https://site/path…), or remove the source")]
     problems = []
+    kinds = set()
     for source in real:
-        if source.get("kind") == "official" and (why := official_problem(source, hosts)):
+        why = official_problem(source, hosts) if source.get("kind") == "official" else None
+        if not why:
+            kinds.add(source.get("kind"))
+        else:
             problems.append((f"`{label}`: a source marked `kind: official` is not an official publication: {why}",
                              "mark it `kind: copy` (the law's text on an unofficial site) or `kind: report`; or add the "
                              "host to `official_hosts` if it really is the state's publication; a repository copy needs "
                              "`commit`, `edition` and `copy_of`"))
-    kinds = {s.get("kind") for s in real}
     status = entry.get("status")
     if status == "verified" and "official" not in kinds:
         problems.append((f"`{label}` is marked verified but names no official text it was read in",
@@ -364,3 +367,29 @@ def load_glossary(root: Path) -> tuple[dict[str, dict], list[DataProblem]]:
                                             f"`{entry['id']}` refers to `{other}`, which is not in the glossary",
                                             "use the id of an existing entry, or add that entry"))
     return terms, problems
+
+
+def load_corrections(root: Path, book: LawBook) -> tuple[list[dict], list[DataProblem]]:
+    """data/corrections.yml, checked against its schema; every page it names exists in each
+    language and every provision id exists, so the log never points nowhere."""
+    path = root / "data" / "corrections.yml"
+    if not path.exists():
+        return [], []
+    validator = jsonschema.Draft202012Validator(
+        json.loads((root / "data" / "schemas" / "corrections.schema.json").read_text(encoding="utf-8")))
+    node, data, problems = _read_checked(path, validator, "corrections.schema.json")
+    if problems:
+        return [], problems
+    for index, entry in enumerate(data["corrections"]):
+        for position, slug in enumerate(entry["pages"]):
+            missing = [lang for lang in ("ru", "en") if not (root / "docs" / lang / f"{slug}.md").exists()
+                       and not (root / "docs" / lang / slug / "index.md").exists()]
+            if missing:
+                problems.append(DataProblem(path, _node_line(node, ["corrections", index, "pages", position]),
+                                            f"the page `{slug}` does not exist in docs/{'/, docs/'.join(missing)}/",
+                                            "write the page's path without .md, e.g. rights/russia"))
+        for position, pid in enumerate(entry.get("provisions", [])):
+            if pid not in book.provisions and pid.split(".", 1)[0] not in book.unreadable:
+                problems.append(DataProblem(path, _node_line(node, ["corrections", index, "provisions", position]),
+                                            f"unknown provision `{pid}`", "use an id from data/laws/ (`make laws` lists them)"))
+    return data["corrections"], problems

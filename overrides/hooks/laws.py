@@ -5,6 +5,7 @@
     <!-- pravo:limit kg.cop.526 -->      the time limit in words ("3 часа" / "3 hours")
     <!-- pravo:laws kg offence -->       every provision of a country (optionally of one kind), in full
     <!-- pravo:compare -->               the table comparing the three countries (data/laws/compare.yml)
+    <!-- pravo:corrections -->           the public log of corrections (data/corrections.yml)
 
 A number is written once, in data/. An unknown id, a provision without a real
 source, or an unverified provision used as fact fails the build with the page,
@@ -31,7 +32,7 @@ from ui_strings import load_strings  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.laws")
 
-MARKER = re.compile(r"<!--\s*pravo:(law|penalty|limit|laws|compare)\b\s*([^>]*?)\s*-->")
+MARKER = re.compile(r"<!--\s*pravo:(law|penalty|limit|laws|compare|corrections)\b\s*([^>]*?)\s*-->")
 COUNTRY_PAGES = {"kg": "rights/kyrgyzstan.md", "tj": "rights/tajikistan.md", "ru": "rights/russia.md"}
 KIND_ORDER = ["offence", "exemption", "procedure", "right", "police", "criminal"]
 MAX_AGE_DAYS = 365
@@ -50,7 +51,11 @@ def on_config(config):
     if book.problems:
         raise PluginError("The legal data in data/laws/ has problems:\n" + lawdata.problem_lines(book.problems, root))
     compare_file = root / "data" / "laws" / "compare.yml"
+    corrections, problems = lawdata.load_corrections(root, book)
+    if problems:
+        raise PluginError("data/corrections.yml has problems:\n" + lawdata.problem_lines(problems, root))
     STATE.update(
+        corrections=corrections,
         book=book,
         root=root,
         compare=yaml.safe_load(compare_file.read_text(encoding="utf-8")) if compare_file.exists() else None,
@@ -226,6 +231,39 @@ class Renderer:
         if show == "limit" and "limit" in provision:
             return f"{link}: {md_escape(lawtext.limit(provision['limit'], self.lang))}{tag}"
         return f"{link} {md_escape(provision['title'][self.lang])}{tag}"
+
+    def page_link(self, slug: str) -> str:
+        """Relative link from this page to the page `slug` (rights/russia) in the same language."""
+        here = Path(self.page.file.src_uri).as_posix()
+        target = posixpath.join(lawtext.language_folder(here), slug + ".md")
+        return posixpath.relpath(target, posixpath.dirname(here) or ".")
+
+    def page_title(self, slug: str) -> str:
+        """The title of the page `slug` in this page's language, from its front matter."""
+        folder = Path(self.page.file.abs_src_path).parents[len(Path(self.page.file.src_uri).parts) - 2]  # docs/<lang>
+        for candidate in (folder / f"{slug}.md", folder / slug / "index.md"):
+            if candidate.exists():
+                match = re.search(r"^title:\s*(.+?)\s*$", candidate.read_text(encoding="utf-8"), re.M)
+                if match:
+                    return match.group(1).strip("'\"")
+        return slug
+
+    def corrections(self, marker: str, args: list[str]) -> str:
+        """Every correction, newest first: when, where, what the page said, what it says now, why."""
+        lang, ui = self.lang, self.ui
+        entries = sorted(STATE["corrections"], key=lambda e: e["date"], reverse=True)
+        if not entries:
+            return md_escape(ui["corrections.none"])
+        blocks = []
+        for number, entry in enumerate(entries, 1):
+            pages = ", ".join(f"[{md_escape(self.page_title(slug))}]({self.page_link(slug)})" for slug in entry["pages"])
+            laws = ", ".join(self.law(marker, [pid]) for pid in entry.get("provisions", []))
+            blocks += [f'<div class="pravo-correction" id="correction-{len(entries) - number + 1}" markdown="1">', "",
+                       f"**{lawtext.day(entry['date'], lang)}** · {pages}" + (f" · {laws}" if laws else ""), "",
+                       f"- **{md_escape(ui['corrections.was'])}** {md_escape(entry['was'][lang])}",
+                       f"- **{md_escape(ui['corrections.now'])}** {md_escape(entry['now'][lang])}",
+                       f"- **{md_escape(ui['corrections.why'])}** {md_escape(entry['why'][lang])}", "", "</div>", ""]
+        return "\n".join(blocks)
 
     def render(self, markdown: str) -> str:
         def replace(match: re.Match) -> str:

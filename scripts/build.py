@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Production build: `make build`.
 
-Runs the content checks, builds into a temporary folder and only then replaces
-site/, so a failed build never leaves a half-built site where a deploy step
-would pick it up.
+Runs the content checks, builds into a temporary folder — the engine renders the pages, then the
+post-build pipeline (pravo/pipeline/) adds the rest and audits everything against the allowlist —
+and only then replaces site/. A failed build or a failed audit never leaves a half-built or
+unchecked site where a deploy step would pick it up.
 """
 from __future__ import annotations
 
@@ -14,20 +15,25 @@ import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import check  # noqa: E402  (scripts/ is not a package)
+from pravo import checks
+from pravo.problems import format_problem
 
 ROOT = Path(__file__).resolve().parent.parent
+# MkDocs 1.6.1 by default; ProperDocs (its maintained fork) gives the same site: PRAVO_ENGINE=properdocs.
+ENGINE = os.environ.get("PRAVO_ENGINE", "mkdocs")
 
 
 def build(site_dir: Path = ROOT / "site", root: Path = ROOT) -> int:
-    if check.report(check.run_checks(root), root) != 0:
-        print("Build stopped: fix the problems above first.", file=sys.stderr)
+    problems = checks.run(root)
+    if problems:
+        for problem in problems:
+            print(format_problem(problem, root))
+        print(f"\n{len(problems)} problem(s) found. Build stopped: fix them first.", file=sys.stderr)
         return 1
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=root))
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
+        [sys.executable, "-m", ENGINE, "build", "--strict", "--clean",
          "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(staging)],
         cwd=root, env=env,
     )

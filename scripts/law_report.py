@@ -14,38 +14,38 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-import lawdata  # noqa: E402
+from pravo import lawbook
+from pravo.problems import format_problem
 
-STATUSES = lawdata.STATUSES
+ROOT = Path(__file__).resolve().parent.parent
+STATUSES = lawbook.STATUSES
 
 
 def source_label(source: dict) -> str:
-    if lawdata.PLACEHOLDER_SOURCE in source.get("url", ""):
+    if lawbook.PLACEHOLDER_SOURCE in source.get("url", ""):
         return "NO SOURCE"
     return source.get("url") or f"{source['repo']}:{source['path']}"
 
 
-def rows(book: lawdata.LawBook, today: date) -> list[list[str]]:
+def rows(book: lawbook.LawBook, today: date) -> list[list[str]]:
     table = []
     for pid, provision in book.provisions.items():
         code = book.codes[provision["code"]]
         table.append([
             book.country_of(pid), pid, provision["status"], provision["verified_on"],
-            str(lawdata.age_in_days(provision, today)), code["edition"]["date"],
+            str(lawbook.age_in_days(provision, today)), code["edition"]["date"],
             " ; ".join(source_label(s) for s in provision["sources"]),
         ])
     return table
 
 
-def value_rows(book: lawdata.LawBook, today: date) -> list[list[str]]:
+def value_rows(book: lawbook.LawBook, today: date) -> list[list[str]]:
     table = []
     for unit_id, unit in book.units.items():
         for value in sorted(unit.get("values", []), key=lambda v: v["year"]):
             table.append([
                 unit_id, str(value["year"]), f"{value['amount']} {unit['currency']['en']}", value["status"],
-                value["verified_on"], str(lawdata.age_in_days(value, today)),
+                value["verified_on"], str(lawbook.age_in_days(value, today)),
                 " ; ".join(source_label(s) for s in value["sources"]),
             ])
     return table
@@ -58,16 +58,16 @@ def print_table(header: list[str], table: list[list[str]], out) -> None:
         print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[-1], file=out)
 
 
-def totals(book: lawdata.LawBook) -> Counter:
+def totals(book: lawbook.LawBook) -> Counter:
     return Counter(p["status"] for p in book.provisions.values())
 
 
 def report(root: Path = ROOT, today: date | None = None, out=None) -> int:
     out = out or sys.stdout
-    book = lawdata.load_lawbook(root)
+    book = lawbook.load(root)
     if book.problems:
-        for p in book.problems:
-            print(f"{p.path.relative_to(root)}:{p.line}: {p.message} — {p.hint}", file=out)
+        for problem in book.problems:
+            print(format_problem(problem, root), file=out)
         return 1
     today = today or date.today()
     print_table(["country", "id", "status", "verified", "age (days)", "edition", "sources"], rows(book, today), out)

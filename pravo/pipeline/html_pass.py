@@ -1,0 +1,104 @@
+"""One pass over every HTML page of the built site, and the `_headers` file.
+
+Every page — articles, 404 pages, redirect pages — gets:
+- the Content-Security-Policy as a <meta> tag right after <meta charset> (for hosts that cannot
+  send headers). The policy allows scripts only from the site itself: the site has no inline
+  script at all, so the policy needs no hashes, and an injected one cannot run;
+- no `<meta name="generator">` (it tells an onlooker which tool made the site, also in discreet mode);
+- in the article, every link's full address as data-print-href (the print stylesheet shows it on paper);
+- in the article, every table focusable, so a keyboard can scroll a wide one (WCAG 2.1.1).
+
+The same policy, with what only a header can carry, goes into `_headers` (Netlify, Cloudflare Pages).
+"""
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+from pravo.pipeline import Build
+
+POLICY = {
+    "default-src": ["'none'"],
+    "script-src": ["'self'", "'wasm-unsafe-eval'"],  # Pagefind runs WebAssembly
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "worker-src": ["'self'"],
+    "manifest-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'none'"],
+    "form-action": ["'none'"],
+}
+# Only as HTTP headers: browsers ignore these in a <meta> tag.
+HEADER_ONLY_POLICY = {"frame-ancestors": ["'none'"]}
+HEADERS = {
+    "Referrer-Policy": "no-referrer",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+                          "interest-cohort=(), browsing-topics=()",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    # A hostile network cannot downgrade a later visit to plain http.
+    "Strict-Transport-Security": "max-age=31536000",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+# Files whose address changes when their content does (Material's hashed names, our ?v= query):
+# browsers may keep them for a year, so a second page costs only its HTML.
+LONG_CACHE = ["/assets/stylesheets/*", "/assets/css/*", "/assets/js/*"]
+CACHE_FOREVER = "public, max-age=31536000, immutable"
+
+CHARSET = re.compile(r'<meta charset="utf-8">', re.I)
+GENERATOR = re.compile(r'\s*<meta name="generator"[^>]*>')
+ARTICLE = re.compile(r"(<article\b.*?</article>)", re.S)
+LINK = re.compile(r'<a\b([^>]*?)\bhref="([^"#][^"]*)"([^>]*)>')
+TABLE = re.compile(r"<table(?![^>]*\btabindex=)")
+
+
+def policy_text(extra: dict | None = None) -> str:
+    policy = {**POLICY, **(extra or {})}
+    return "; ".join(f"{name} {' '.join(values)}" for name, values in policy.items())
+
+
+def meta_tag() -> str:
+    return f'<meta http-equiv="Content-Security-Policy" content="{policy_text()}">'
+
+
+def print_addresses(article: str, base: str) -> str:
+    def add(match: re.Match) -> str:
+        before, href, after = match.groups()
+        if "data-print-href" in before + after or "headerlink" in before + after:
+            return match.group(0)
+        return f'<a{before}href="{href}" data-print-href="{urljoin(base, href)}"{after}>'
+    return TABLE.sub('<table tabindex="0"', LINK.sub(add, article))
+
+
+def page(html: str, base: str, with_policy: bool) -> str:
+    html = GENERATOR.sub("", html)
+    if with_policy and "Content-Security-Policy" not in html:
+        # Right after <meta charset>, before anything the policy must cover.
+        html = CHARSET.sub(lambda m: m.group(0) + meta_tag(), html, count=1)
+    return ARTICLE.sub(lambda m: print_addresses(m.group(1), base), html, count=1)
+
+
+def run(build: Build) -> None:
+    for path in sorted(build.site.rglob("*.html")):
+        if path.is_symlink():
+            continue  # never followed: the audit reports it
+        address = path.relative_to(build.site).as_posix()
+        base = urljoin(build.site_url, address[: -len("index.html")] if address.endswith("index.html") else address)
+        text = path.read_text(encoding="utf-8")
+        new = page(text, base, with_policy=not build.preview)
+        if new != text:
+            path.write_text(new, encoding="utf-8")
+
+
+def headers_file() -> str:
+    lines = ["/*", f"  Content-Security-Policy: {policy_text(HEADER_ONLY_POLICY)}"]
+    lines += [f"  {name}: {value}" for name, value in HEADERS.items()]
+    for pattern in LONG_CACHE:
+        lines += ["", pattern, f"  Cache-Control: {CACHE_FOREVER}"]
+    return "\n".join(lines) + "\n"
+
+
+def write_headers(build: Build) -> None:
+    (build.site / "_headers").write_text(headers_file(), encoding="utf-8")

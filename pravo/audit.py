@@ -195,6 +195,17 @@ class Policy:
     # A link that opens a new window (target other than _self/_top/_parent) must carry
     # rel="noopener" (or "noreferrer"): old WebViews on cheap phones do not imply it.
     target_needs_noopener: bool = True
+    # A <meta http-equiv="refresh"> may only send the reader to another page of the site (the
+    # redirect pages of overrides/hooks/redirects.py); to another site it is always a finding.
+    refresh_same_site: bool = True
+    # Every page must carry the <meta> Content-Security-Policy (hosts without _headers rely on it).
+    require_csp_meta: bool = True
+    # A page larger than this costs readers on metered data (the largest page today: ~160 KB).
+    max_page_bytes: int = 1_000_000
+    # Scripts that no page loads with <script src> but that are loaded by other means: Pagefind's
+    # own files (loaded by search.js) and the service worker (registered by offline.js). Any
+    # other script that no page loads is a dropped file that a later injection could load.
+    scripts_loaded_otherwise: tuple[str, ...] = ("pagefind/*.js", "sw.js")
 
     def attributes_of(self, element: str) -> frozenset[str]:
         return dict(self.element_attributes).get(element, frozenset())
@@ -509,6 +520,7 @@ class _Issue:
     fix: str
     needles: tuple[str, ...] = ()   # text to look for in the sources, most telling first
     in_content: bool = True         # from the page's own content (else: a template)
+    scripts: bool = False           # not a finding: the needles are the scripts a page loads
 
 
 HTML_NS = "http://www.w3.org/1999/xhtml"
@@ -672,115 +684,87 @@ class _Audit:
 # ---------------------------------------------------------------------------------------------
 
 _CSS_URL_FUNCTIONS = frozenset({"url", "src", "image", "image-set", "-webkit-image-set", "cross-fade"})
-_CSS_HEX = re.compile(r"[0-9a-fA-F]{1,6}")
+_CSS_TOKEN = re.compile(r"""
+    (?P<comment>/\*.*?(?:\*/|\Z))
+  | (?P<string>"(?:[^"\\\n]|\\[\s\S])*(?:"|(?=\n)|\Z)|'(?:[^'\\\n]|\\[\s\S])*(?:'|(?=\n)|\Z))
+  | (?P<at>@)
+  | (?P<name>(?:[-\w]|[^\x00-\x7f]|\\[0-9a-fA-F]{1,6}[ \t\n\f]?|\\[^\n])+)(?P<call>\()?
+  | (?P<open>\()
+  | (?P<close>\))
+  | (?P<end>[;{}])
+  | [ \t\n\f]+
+  | (?P<other>.)
+""", re.S | re.X)
+_CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})[ \t\n\f]?|(\n)|(.))", re.S)
+_CSS_RAW_URL = re.compile(r"[ \t\n\f]*((?:[^)\\]|\\[\s\S])*)\)?", re.S)
+_CSS_SPACE = re.compile(r"[ \t\n\f]*")
 
 
-def _css_escape(text, i):
-    """Decode the escape at text[i] == '\\'; return (character, next index)."""
-    match = _CSS_HEX.match(text, i + 1)
-    if match:
-        code = int(match.group(), 16)
-        j = match.end()
-        if j < len(text) and text[j] in " \t\n\f":
-            j += 1
-        if code == 0 or code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
-            return "\ufffd", j
-        return chr(code), j
-    if i + 1 < len(text):
-        return text[i + 1], i + 2
-    return "\ufffd", i + 1
-
-
-def _is_name_char(c):
-    return c.isalnum() or c in "-_" or ord(c) >= 0x80
+def _css_unescape(text: str) -> str:
+    def one(match):
+        if match.group(1):
+            code = int(match.group(1), 16)
+            return "\ufffd" if code == 0 or code > 0x10FFFF or 0xD800 <= code <= 0xDFFF else chr(code)
+        return "" if match.group(2) else match.group(3)
+    return _CSS_ESCAPE.sub(one, text) if "\\" in text else text
 
 
 def _css_dangers(css: str):
-    """Yield (offset, kind, value): kind 'url' (any URL the CSS loads), 'import', or a named danger."""
-    i, n = 0, len(css)
-    functions = []          # open function names
-    importing = False       # after @import, until ;
-    while i < n:
-        c = css[i]
-        if c == "/" and css.startswith("*", i + 1):
-            end = css.find("*/", i + 2)
-            i = n if end < 0 else end + 2
+    """Yield (offset, kind, value) for what CSS can load or run (CSS Syntax 3 tokens, escapes decoded):
+    kind 'url' (url(), src(), image-set() …), 'import' (@import), or a named danger."""
+    functions = []          # names of the open functions
+    importing = False       # after @import, until ; { }
+    after_at = False
+    position, length = 0, len(css)
+    while position < length:
+        match = _CSS_TOKEN.match(css, position)
+        start, position = position, match.end()
+        kind = match.lastgroup
+        if kind == "call":
+            kind = "name"
+        if kind is None or kind == "comment":
             continue
-        if c in "\"'":
-            start, value, i = i, [], i + 1
-            while i < n and css[i] != c and css[i] != "\n":
-                if css[i] == "\\":
-                    if i + 1 < n and css[i + 1] == "\n":
-                        i += 2
-                        continue
-                    ch, i = _css_escape(css, i)
-                    value.append(ch)
-                else:
-                    value.append(css[i])
-                    i += 1
-            i += 1
-            text = "".join(value)
+        if kind == "string":
+            text = match.group()
+            value = _css_unescape(text[1:-1] if len(text) > 1 and text[-1] == text[0] else text[1:])
             if importing:
-                yield start, "import", text
+                yield start, "import", value
             elif any(f in _CSS_URL_FUNCTIONS for f in functions):
-                yield start, "url", text
-            continue
-        if c == "\\" or _is_name_char(c) or c == "@":
-            start = i
-            if c == "@":
-                i += 1
-            name = []
-            while i < n:
-                if css[i] == "\\" and i + 1 < n and css[i + 1] != "\n":
-                    ch, i = _css_escape(css, i)
-                    name.append(ch)
-                elif _is_name_char(css[i]):
-                    name.append(css[i])
-                    i += 1
-                else:
-                    break
-            word = "".join(name).lower()
-            if c == "@":
-                if word == "import":
-                    importing = True
+                yield start, "url", value
+        elif kind == "name":
+            word = _css_unescape(match.group("name")).lower()
+            if after_at:
+                after_at = False
+                importing = importing or word == "import"
                 continue
             if word in ("behavior", "-moz-binding"):
                 yield start, word, word
-            if i < n and css[i] == "(":
-                i += 1
+            if match.group("call"):
                 if word == "url":
-                    j = i
-                    while j < n and css[j] in " \t\n\f":
-                        j += 1
-                    if j < n and css[j] in "\"'":
+                    space = _CSS_SPACE.match(css, position).end()
+                    if space < length and css[space] in "\"'":
                         functions.append("url")
-                        i = j
                         continue
-                    value = []
-                    while j < n and css[j] != ")":
-                        if css[j] == "\\":
-                            ch, j = _css_escape(css, j)
-                            value.append(ch)
-                        else:
-                            value.append(css[j])
-                            j += 1
-                    i = j + 1
-                    yield start, "import" if importing else "url", "".join(value).strip(" \t\n\f")
+                    raw = _CSS_RAW_URL.match(css, position)
+                    position = raw.end()
+                    yield start, "import" if importing else "url", _css_unescape(raw.group(1)).strip(" \t\n\f")
                     continue
                 if word == "expression":
                     yield start, "expression()", "expression("
                 functions.append(word)
+        elif kind == "at":
+            after_at = True
             continue
-        if c == "(":
+        elif kind == "open":
             functions.append("")
-        elif c == ")":
+        elif kind == "close":
             if functions:
                 functions.pop()
-        elif c == ";" or c == "{" or c == "}":
+        elif kind == "end":
             importing = False
-            if c != ";":
+            if match.group() != ";":
                 functions.clear()
-        i += 1
+        after_at = False
 
 
 def audit_css(text: str, output: str, policy: Policy = DEFAULT_POLICY, project: Path | None = None) -> list[Finding]:
@@ -832,8 +816,19 @@ class _Page(_Audit):
     # -- walking -----------------------------------------------------------------------------
 
     def run(self):
+        self.has_csp = False
+        self.scripts = set()        # site paths of the <script src> of this page
         root, where = parse_html(self.text)
         self.walk(root, where, base=0)
+        if self.policy.require_csp_meta and not self.has_csp:
+            self.add(1, "the page has no Content-Security-Policy <meta>: on hosts that ignore _headers "
+                     "(GitHub, GitLab, Codeberg Pages) nothing limits what it may run or load",
+                     "overrides/hooks/csp.py must add it to every page (redirect pages: "
+                     "overrides/hooks/redirects.py)", (), False)
+        size = len(self.text.encode("utf-8"))
+        if size > self.policy.max_page_bytes:
+            self.add(None, f"the page is {size / 1e6:.1f} MB: readers pay for every megabyte (the limit is "
+                     f"{self.policy.max_page_bytes / 1e6:.1f} MB)", "split the page or shorten it", (), True)
 
     def walk(self, root, where, base):
         # (element, start tag position, inside the page's content, inside <head>)
@@ -917,7 +912,7 @@ class _Page(_Audit):
         elif name == "link":
             self.link(attributes, where, in_content)
         elif name == "meta":
-            self.meta(attributes, where, in_content)
+            self.meta(attributes, where, in_content, in_head)
         elif name == "form":
             self.form(attributes, where, in_content)
         elif name in ("img", "source"):
@@ -1004,19 +999,24 @@ class _Page(_Audit):
         else:
             self.check_link(href, self.at(where, "href"), "a <link>", (href,), in_content)
 
-    def meta(self, attributes, where, in_content):
+    def meta(self, attributes, where, in_content, in_head=True):
         policy = self.policy
         line = self.line(where and where[0])
         raw = self.raw_tag(where)
         if "http-equiv" in attributes:
             kind = attributes["http-equiv"].strip().lower()
             if kind == "refresh":
-                self.add(line, f"a <meta http-equiv=\"refresh\"> ({_short(attributes.get('content', ''))}): "
-                         "it sends the reader to another address by itself", REMOVE_HTML,
-                         (attributes.get("content", ""), raw), in_content)
+                target = _refresh_url(attributes.get("content", ""))
+                if not (policy.refresh_same_site and in_head and _is_same_origin(target, policy)
+                        and url_parts(target)[0] is None):
+                    self.add(line, f"a <meta http-equiv=\"refresh\"> ({_short(attributes.get('content', ''))}): "
+                             "it sends the reader to another address by itself", REMOVE_HTML,
+                             (attributes.get("content", ""), raw), in_content)
+            elif kind == "content-security-policy":
+                self.has_csp = True
             elif kind not in policy.http_equiv:
                 self.add(line, f"a <meta http-equiv=\"{_short(kind, 30)}\">", REMOVE_HTML, (raw,), in_content)
-            elif kind == "content-security-policy":
+            if kind == "content-security-policy":
                 content = attributes.get("content", "").lower()
                 for weak in ("'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'"):
                     if weak in content:
@@ -1082,7 +1082,9 @@ class _Page(_Audit):
             if target is None:
                 self.add(src_line, f"a <script> loaded from another site or an odd address ({_short(src)})",
                          FIX_OUR_SCRIPT, (src, raw), in_content)
-            elif not _glob_any(target, policy.script_paths):
+                return
+            self.scripts.add(target)
+            if not _glob_any(target, policy.script_paths):
                 self.add(src_line, f"a <script> that loads {target}, which is not one of the site's script "
                          f"folders ({', '.join(policy.script_paths)})", FIX_OUR_SCRIPT, (src, raw), in_content)
             elif self.site_files is not None and target not in self.site_files:
@@ -1160,6 +1162,16 @@ class _Page(_Audit):
             else:
                 self.add(attribute_line, f"an SVG attribute {attribute}= that the site's pictures do not use",
                          "remove the attribute", needles, in_content)
+
+
+def _refresh_url(content: str) -> str:
+    """The address of a <meta http-equiv=refresh content=…>, as the HTML spec reads it."""
+    match = re.match(r"[\t\n\f\r ]*[0-9.]*[\t\n\f\r ]*[;,]?[\t\n\f\r ]*(?:url[\t\n\f\r ]*=[\t\n\f\r ]*)?(.*)\Z",
+                     content, re.I | re.S)
+    url = match.group(1) if match else content
+    if url[:1] in ("'", '"'):
+        url = url[1:].split(url[0], 1)[0]
+    return url.strip(_ASCII_WS)
 
 
 def _glob_regex(pattern: str):
@@ -1314,6 +1326,7 @@ def audit_svg(data: bytes | str, output: str, policy: Policy = DEFAULT_POLICY, p
 # Other files
 # ---------------------------------------------------------------------------------------------
 
+_TEXT_TYPES = frozenset({"html", "css", "js", "json", "xml", "svg"})
 _MAGIC = {
     "png": (b"\x89PNG\r\n\x1a\n",), "gif": (b"GIF87a", b"GIF89a"), "jpg": (b"\xff\xd8\xff",),
     "jpeg": (b"\xff\xd8\xff",), "pdf": (b"%PDF-",), "zip": (b"PK\x03\x04", b"PK\x05\x06"),
@@ -1355,10 +1368,18 @@ def _audit_file(site: Path, relative: str, policy: Policy, site_files: frozenset
     path = site / relative
     extension = _file_type(relative)
     audit = _Page("", relative, policy, site_files)
-    if extension == "html":
-        page = _Page(path.read_bytes().decode("utf-8", "replace"), relative, policy, site_files)
-        page.run()
-        return page.issues
+    if extension in _TEXT_TYPES:
+        data = path.read_bytes()
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            audit.add(None, f"the file is not UTF-8 text (byte {error.start}): browsers may read it "
+                      "in another encoding and see other markup", "save the source file as UTF-8")
+            text = data.decode("utf-8", "replace")
+        if extension == "html":
+            page = _Page(text, relative, policy, site_files)
+            page.run()
+            return audit.issues + page.issues + [_Issue(None, "", "", tuple(sorted(page.scripts)), False, True)]
     if extension == "svg":
         _xml_audit(audit, path.read_bytes(), "svg")
     elif extension == "xml":
@@ -1483,42 +1504,40 @@ def _type_issue(relative: str, policy: Policy) -> _Issue | None:
     return None
 
 
-def _audit_many(site: Path, relatives: list[str], policy: Policy, site_files: frozenset[str]):
-    return [(relative, issue) for relative in relatives
-            for issue in _audit_file(site, relative, policy, site_files)]
+def audit_site(site: Path, policy: Policy = DEFAULT_POLICY, project: Path | None = None) -> list[Finding]:
+    """Audit every file of a built site folder; findings sorted by file and line.
 
-
-def audit_site(site: Path, policy: Policy = DEFAULT_POLICY, project: Path | None = None,
-               jobs: int | None = None) -> list[Finding]:
-    """Audit every file of a built site folder. With `project` (the repository root), findings are
-    traced to the first line of docs/, data/, i18n/ or overrides/ that holds the offending value.
-    `jobs`: processes for the HTML pages (default: up to 4, by the number of CPUs; 1 = none)."""
+    With `project` (the repository root), each finding is traced to the first line of docs/, data/,
+    i18n/ or overrides/ that holds the offending value, and an output file copied from a symbolic
+    link in docs/ is a finding too (the copy in the output is a plain file)."""
     site = Path(site)
     files, found = _walk(site, policy)
     site_files = frozenset(files)
-    to_read = []
+    loaded = set()
     for relative in files:
         issue = _type_issue(relative, policy)
         if issue is not None:
             found.append((relative, issue))
-        else:
-            to_read.append(relative)
-    heavy = [r for r in to_read if _file_type(r) == "html"]
-    light = [r for r in to_read if _file_type(r) != "html"]
-    found += _audit_many(site, light, policy, site_files)
-    if jobs is None:
-        jobs = min(4, os.cpu_count() or 1)
-    if jobs > 1 and len(heavy) > 8:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-        heavy.sort(key=lambda r: -(site / r).stat().st_size)
-        batches = [heavy[i::jobs * 3] for i in range(jobs * 3)]
-        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
-            for result in pool.map(_audit_many, [site] * len(batches), batches, [policy] * len(batches),
-                                   [site_files] * len(batches)):
-                found += result
-    else:
-        found += _audit_many(site, heavy, policy, site_files)
+            if _file_type(relative) not in policy.file_types:
+                continue   # a type the site never publishes: its content does not matter
+        for issue in _audit_file(site, relative, policy, site_files):
+            if issue.scripts:
+                loaded.update(issue.needles)
+            else:
+                found.append((relative, issue))
+    for relative in files:
+        if (_file_type(relative) == "js" and _glob_any(relative, policy.script_paths) and relative not in loaded
+                and not _glob_any(relative, policy.scripts_loaded_otherwise)):
+            found.append((relative, _Issue(None, "a script that no page loads: a dropped file like this runs "
+                                          "as soon as any injected tag names it", FIX_OUR_SCRIPT, (), True)))
+    if project is not None:
+        for relative in files:
+            source = Path(project, "docs", relative)
+            if source.is_symlink():
+                found.append((relative, _Issue(None, f"copied from a symbolic link, docs/{relative} -> "
+                                              f"{os.readlink(source)}: it publishes whatever the link points to",
+                                              "remove the link; put a real copy of the file there if it "
+                                              "belongs to the site", (), True)))
     tracer = _Tracer(project) if project is not None else None
     findings = [_finding(relative, issue, tracer) for relative, issue in found]
     return sorted(set(findings), key=lambda f: (f.output, f.line or 0, f.what))
@@ -1677,10 +1696,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("site", type=Path, help="the built site folder")
     parser.add_argument("--project", type=Path, default=None,
                         help="the repository root, to trace findings to docs/, data/, i18n/, overrides/")
-    parser.add_argument("--jobs", type=int, default=None, help="processes for the HTML pages")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    findings = audit_site(args.site, project=args.project, jobs=args.jobs)
+    findings = audit_site(args.site, project=args.project)
     elapsed = time.perf_counter() - started
     if findings:
         print(format_findings(findings, str(args.site)))

@@ -260,10 +260,10 @@ def test_provenance_totals_match_the_data():
     book = lawdata.load_lawbook(ROOT)
     out = io.StringIO()
     assert laws_report.report(ROOT, out=out) == 0
-    counts = {s: sum(1 for p in book.provisions.values() if p["status"] == s) for s in ("verified", "secondary", "unverified")}
+    counts = {s: sum(1 for p in book.provisions.values() if p["status"] == s) for s in lawdata.STATUSES}
     total_line = out.getvalue().strip().splitlines()[-1]
-    assert total_line == (f"Total: {counts['verified']} verified, {counts['secondary']} secondary, "
-                          f"{counts['unverified']} unverified — {len(book.provisions)} provisions")
+    assert total_line == (f"Total: {counts['verified']} verified, {counts['unofficial_copy']} unofficial_copy, "
+                          f"{counts['secondary']} secondary, {counts['unverified']} unverified — {len(book.provisions)} provisions")
     lines = out.getvalue().strip().splitlines()
     values = [(unit_id, v) for unit_id, unit in book.units.items() for v in unit.get("values", [])]
     # header + one line per provision, blank + title + header + one line per indicator value, blank + total

@@ -63,7 +63,7 @@ def _load(root: Path, stamp: tuple) -> Data:
     data.problems += data.laws.problems
     data.strings = _strings(root, data.problems)
     data.glossary = _glossary(root, data.problems)
-    data.contacts = _checked(root, "contacts.yml", "contacts.schema.json", data.problems) or {}
+    data.contacts = _contacts(root, data.problems)
     data.cards = _cards(root, data.laws, data.problems)
     data.corrections = _corrections(root, data, data.problems)
     data.redirects = _redirects(root, data.problems)
@@ -97,6 +97,24 @@ class _Checked(dict):
 
     def line(self, *keys) -> int | None:
         return yamlfile.node_line(self.document.node, keys)
+
+
+def _contacts(root: Path, problems: list[Problem]) -> dict:
+    """data/contacts.yml; a route's `shared_phone: web` names an entry under `traces`."""
+    contacts = _checked(root, "contacts.yml", "contacts.schema.json", problems)
+    if contacts is None:
+        return {}
+    traces = contacts.get("traces", {})
+    for group in ("organisations", "services"):
+        for index, entry in enumerate(contacts.get(group, [])):
+            for position, route in enumerate(entry.get("routes", [])):
+                name = route.get("shared_phone")
+                if isinstance(name, str) and name not in traces:
+                    problems.append(Problem(root / "data" / "contacts.yml",
+                                            contacts.line(group, index, "routes", position, "shared_phone"),
+                                            f"`shared_phone: {name}` names no entry under `traces`",
+                                            f"use one of: {', '.join(traces)}"))
+    return dict(contacts)
 
 
 def _strings(root: Path, problems: list[Problem]) -> dict[str, dict[str, str]]:

@@ -39,18 +39,30 @@ def mkdocs_build(config_file: Path, site_dir: Path, site_url: str | None = None,
     return result
 
 
+TEST_DATA = ROOT / "tests" / "fixtures" / "data"
+
+
+def with_test_data(workdir: Path, data: Path = TEST_DATA) -> Path:
+    """Give a test project the tiny test data (tests/fixtures/data), the real schemas and UI strings:
+    rule tests never depend on live legal ids, and a fixture site draws no pocket cards."""
+    shutil.copytree(data, workdir / "data", ignore=shutil.ignore_patterns("README.md"))
+    shutil.copytree(ROOT / "data" / "schemas", workdir / "data" / "schemas", dirs_exist_ok=True)
+    shutil.copytree(ROOT / "i18n", workdir / "i18n", dirs_exist_ok=True)
+    return workdir
+
+
 def fixture_project(fixture: Path, workdir: Path, nav: list | None = None, languages: list | None = None) -> Path:
     """Copy a fixture's docs/ next to a config derived from the real mkdocs.yml.
 
-    The fixture gets the real overrides/, hooks, i18n/ strings and docs/assets/,
-    so what it proves holds for the real site. Returns the config file path.
+    The fixture gets the real overrides/, adapter, i18n/ strings and docs/assets/, so what it
+    proves holds for the real site, and the test data (or the fixture's own data/).
+    Returns the config file path.
     """
     shutil.copytree(fixture / "docs", workdir / "docs")
     shutil.copytree(ROOT / "docs" / "assets", workdir / "docs" / "assets")
-    shutil.copytree(ROOT / "i18n", workdir / "i18n")
+    with_test_data(workdir, fixture / "data" if (fixture / "data").exists() else TEST_DATA)
     if (fixture / "i18n").is_dir():  # a fixture's own UI strings (a third language)
         shutil.copytree(fixture / "i18n", workdir / "i18n", dirs_exist_ok=True)
-    shutil.copytree(fixture / "data" if (fixture / "data").exists() else ROOT / "data", workdir / "data")
     config = load_config()
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     config["hooks"] = [str(ROOT / hook) for hook in config["hooks"]]

@@ -21,9 +21,6 @@ from tinyhtml5.parser import HTMLParser
 
 from sitebuild import ROOT, load_config
 
-if str(ROOT) not in sys.path:   # `pytest` without `python -m` does not put the root on the path
-    sys.path.insert(0, str(ROOT))
-
 from pravo import audit  # noqa: E402
 from pravo.audit import (  # noqa: E402
     DEFAULT_POLICY, Finding, Policy, audit_css, audit_html, audit_site, audit_svg, format_findings,

@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-import check
+from pravo.checks import twins
 from sitebuild import ROOT, html_pages, mkdocs_build
 
 LANGUAGES = ("ru", "en")
@@ -68,8 +68,8 @@ def local_links(html: BeautifulSoup):
 
 
 def test_every_page_has_its_twin():
-    assert check.pages(ROOT / "docs", "ru"), "docs/ru has no pages"
-    assert list(check.check_twins(ROOT / "docs")) == []
+    assert twins.pages(ROOT / "docs", "ru"), "docs/ru has no pages"
+    assert list(twins.check(ROOT / "docs")) == []
 
 
 def test_build_is_deterministic(site, tmp_path):
@@ -182,7 +182,7 @@ def test_sub_path_build_resolves_every_link(subpath_site):
 
 def test_outline_pages_say_they_are_in_preparation(site):
     for language in LANGUAGES:
-        for slug, source in check.pages(ROOT / "docs", language).items():
+        for slug, source in twins.pages(ROOT / "docs", language).items():
             if "\noutline: true" not in source.read_text(encoding="utf-8").split("\n---", 1)[0]:
                 continue
             rel = Path(slug).with_suffix("")

@@ -1,18 +1,14 @@
 """data/laws/: schema errors point at file and line; phrases come out right in both languages."""
 from __future__ import annotations
 
-import importlib
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 
+from pravo import data, lawtext
+from pravo import lawbook as lawdata
 from sitebuild import ROOT
-
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-lawdata = importlib.import_module("lawdata")
-lawtext = importlib.import_module("lawtext")
 
 GOOD_PROVISION = """
   - id: kg.cop.126
@@ -44,20 +40,20 @@ def line_of(path: Path, needle: str) -> int:
 
 
 def test_the_project_data_is_valid():
-    book = lawdata.load_lawbook(ROOT)
+    book = lawdata.load(ROOT)
     assert book.problems == []
     assert {"kg", "tj", "ru"} <= set(book.countries)
 
 
 def test_a_valid_entry_loads(tmp_path):
-    book = lawdata.load_lawbook(data_root(tmp_path, GOOD_PROVISION))
+    book = lawdata.load(data_root(tmp_path, GOOD_PROVISION))
     assert book.problems == []
     assert book.provisions["kg.cop.126"]["article"] == "126"
 
 
 def test_malformed_date_names_file_and_line(tmp_path):
     root = data_root(tmp_path, GOOD_PROVISION.replace('verified_on: "2026-11-22"', 'verified_on: "22.11.2026"'))
-    [problem] = lawdata.load_lawbook(root).problems
+    [problem] = lawdata.load(root).problems
     assert problem.path.name == "kg.yml"
     assert problem.line == line_of(problem.path, 'verified_on: "22.11.2026"')
     assert "verified_on" in problem.message and "22.11.2026" in problem.message
@@ -65,20 +61,20 @@ def test_malformed_date_names_file_and_line(tmp_path):
 
 def test_missing_source_is_reported(tmp_path):
     text = GOOD_PROVISION.split("    sources:")[0]
-    [problem] = lawdata.load_lawbook(data_root(tmp_path, text)).problems
+    [problem] = lawdata.load(data_root(tmp_path, text)).problems
     assert "'sources' is a required property" in problem.message
     assert problem.line == line_of(problem.path, "- id: kg.cop.126")
 
 
 def test_unknown_code_and_unit_are_reported(tmp_path):
     text = GOOD_PROVISION.replace("code: kg.cop", "code: kg.nope").replace("unit: kg_rp", "unit: som")
-    messages = [p.message for p in lawdata.load_lawbook(data_root(tmp_path, text)).problems]
+    messages = [p.message for p in lawdata.load(data_root(tmp_path, text)).problems]
     assert any("`kg.nope`" in m for m in messages), messages
     assert any("unit `som`" in m for m in messages), messages
 
 
 def test_duplicate_id_is_reported(tmp_path):
-    [problem] = lawdata.load_lawbook(data_root(tmp_path, GOOD_PROVISION + GOOD_PROVISION)).problems
+    [problem] = lawdata.load(data_root(tmp_path, GOOD_PROVISION + GOOD_PROVISION)).problems
     assert "used twice" in problem.message
 
 
@@ -94,7 +90,7 @@ SECONDARY = GOOD_PROVISION.replace("status: verified", "status: secondary")
 ])
 def test_secondary_needs_two_independent_reports(tmp_path, sources):
     text = SECONDARY.split("    sources:")[0] + "    sources:\n" + sources
-    [problem] = lawdata.load_lawbook(data_root(tmp_path, text)).problems
+    [problem] = lawdata.load(data_root(tmp_path, text)).problems
     assert "`kg.cop.126` is marked secondary" in problem.message and "two independent reports" in problem.message
     assert "status: unverified" in problem.hint
     lines = problem.path.read_text(encoding="utf-8").splitlines()
@@ -108,19 +104,19 @@ def test_secondary_with_two_publishers_and_verified_with_a_repository_load(tmp_p
     repo = GOOD_PROVISION.replace('url: "https://cbd.minjust.gov.kg/act/view/ru-ru/112306"',
                                   "repo: owner/laws, path: code.pdf, commit: 38d3e9c, edition: to 13.08.2025, "
                                   "copy_of: \"https://cbd.minjust.gov.kg/act/view/ru-ru/112306\"")
-    assert lawdata.load_lawbook(data_root(tmp_path, two.replace("kg.cop.126", "kg.cop.127") + repo)).problems == []
+    assert lawdata.load(data_root(tmp_path, two.replace("kg.cop.126", "kg.cop.127") + repo)).problems == []
 
 
 def test_a_sites_front_page_is_not_a_source(tmp_path):
     text = GOOD_PROVISION.replace("https://cbd.minjust.gov.kg/act/view/ru-ru/112306", "https://dps18.ru")
-    [problem] = lawdata.load_lawbook(data_root(tmp_path, text)).problems
+    [problem] = lawdata.load(data_root(tmp_path, text)).problems
     assert "cites https://dps18.ru — a site's front page" in problem.message
     assert "full address" in problem.hint
 
 
 def test_verified_without_a_real_source_is_reported(tmp_path):
     text = GOOD_PROVISION.replace("https://cbd.minjust.gov.kg/act/view/ru-ru/112306", "https://example.invalid/no-source")
-    [problem] = lawdata.load_lawbook(data_root(tmp_path, text)).problems
+    [problem] = lawdata.load(data_root(tmp_path, text)).problems
     assert "marked verified but names no official text" in problem.message
 
 
@@ -128,7 +124,7 @@ def test_a_mirror_site_cannot_carry_verified(tmp_path):
     # Read on a mirror: the honest status is unofficial_copy, whatever the source claims to be.
     mirror = GOOD_PROVISION.replace('url: "https://cbd.minjust.gov.kg/act/view/ru-ru/112306", kind: official',
                                     'url: "https://zakonrf.info/koap/6.11", kind: official')
-    problems = lawdata.load_lawbook(data_root(tmp_path, mirror)).problems
+    problems = lawdata.load(data_root(tmp_path, mirror)).problems
     assert len(problems) == 2, problems
     assert "is not an official publication: https://zakonrf.info/koap/6.11 is not on an official host" in problems[0].message
     assert "kind: copy" in problems[0].hint
@@ -140,20 +136,20 @@ def test_an_unofficial_copy_needs_the_text_itself(tmp_path):
     copy = GOOD_PROVISION.replace('kind: official', 'kind: copy').replace('url: "https://cbd.minjust.gov.kg/act/view/ru-ru/112306"',
                                                                          'url: "https://zakonrf.info/koap/6.11"')
     good = copy.replace("status: verified", "status: unofficial_copy")
-    assert lawdata.load_lawbook(data_root(tmp_path / "copy", good)).problems == []
+    assert lawdata.load(data_root(tmp_path / "copy", good)).problems == []
     report = good.replace("kind: copy", "kind: report")
-    [problem] = lawdata.load_lawbook(data_root(tmp_path / "report", report)).problems
+    [problem] = lawdata.load(data_root(tmp_path / "report", report)).problems
     assert "marked unofficial_copy but no source is a copy of the law's text" in problem.message
 
 
 def test_a_repository_copy_is_official_only_with_its_date_and_what_it_copies(tmp_path):
     undated = GOOD_PROVISION.replace('url: "https://cbd.minjust.gov.kg/act/view/ru-ru/112306"', "repo: owner/laws, path: code.pdf")
-    problems = lawdata.load_lawbook(data_root(tmp_path, undated)).problems
+    problems = lawdata.load(data_root(tmp_path, undated)).problems
     assert any("the copy owner/laws:code.pdf has no commit, edition, copy_of" in p.message for p in problems), problems
 
 
 def test_a_source_without_its_kind_is_refused(tmp_path):
-    [problem] = lawdata.load_lawbook(data_root(tmp_path, GOOD_PROVISION.replace(", kind: official", ""))).problems
+    [problem] = lawdata.load(data_root(tmp_path, GOOD_PROVISION.replace(", kind: official", ""))).problems
     assert "'kind' is a required property" in problem.message
 
 
@@ -161,7 +157,7 @@ def test_a_source_without_its_kind_is_refused(tmp_path):
                                  "javascript:alert(1)", 'https://a.example/"onmouseover=x'])
 def test_a_source_address_that_could_break_a_link_is_refused(tmp_path, url):
     text = GOOD_PROVISION.replace('"https://cbd.minjust.gov.kg/act/view/ru-ru/112306"', repr(url).replace("\\", ""))
-    problems = lawdata.load_lawbook(data_root(tmp_path, text)).problems
+    problems = lawdata.load(data_root(tmp_path, text)).problems
     assert any("does not match" in p.message for p in problems), problems
 
 
@@ -173,7 +169,7 @@ def test_indicator_value_reported_by_one_outlet_is_reported(tmp_path):
     start = text.index("          - {title: \"Arbat.media")
     end = text.index("\ncodes:") + 1
     path.write_text(text[:start] + text[end:], encoding="utf-8")
-    [problem] = lawdata.load_lawbook(root).problems
+    [problem] = lawdata.load(root).problems
     assert "`the kg_rp value for 2025` is marked secondary but has only sources from 24.kg" in problem.message
     assert problem.line == line_of(path, "      - year: 2025")
 
@@ -237,18 +233,19 @@ def test_comparison_row_label_with_an_unquoted_comma_is_reported(tmp_path):
     (root / "data" / "laws" / "compare.yml").write_text(
         "countries: [kg]\nrows:\n  - label: {ru: Документы, регистрация, en: Papers}\n    show: penalty\n    kg: [kg.cop.126]\n",
         encoding="utf-8")
-    [problem] = lawdata.load_lawbook(root).problems
+    [problem] = lawdata.load(root).problems
     assert problem.path.name == "compare.yml" and problem.line == 3
     assert "row label" in problem.message
 
 
-def test_provision_older_than_a_year_fails_the_check_and_shows_a_marker(tmp_path):
-    import datetime
-    import check
+def test_provision_older_than_a_year_fails_the_check_and_shows_a_marker(tmp_path, monkeypatch):
+    from pravo.checks import files
 
     root = data_root(tmp_path, GOOD_PROVISION)
-    assert list(check.check_law_age(root, datetime.date(2027, 11, 22))) == []
-    [problem] = check.check_law_age(root, datetime.date(2027, 11, 24))
+    monkeypatch.setenv("PRAVO_TODAY", "2027-11-22")
+    assert list(files.check_age(data.load(root))) == []
+    monkeypatch.setenv("PRAVO_TODAY", "2027-11-24")
+    [problem] = files.check_age(data.load(root))
     assert problem.path.name == "kg.yml" and "367 days ago" in problem.message
     assert problem.line == line_of(problem.path, "- id: kg.cop.126")
 
@@ -257,7 +254,7 @@ def test_provenance_totals_match_the_data():
     import io
     import law_report as laws_report  # scripts/law_report.py
 
-    book = lawdata.load_lawbook(ROOT)
+    book = lawdata.load(ROOT)
     out = io.StringIO()
     assert laws_report.report(ROOT, out=out) == 0
     counts = {s: sum(1 for p in book.provisions.values() if p["status"] == s) for s in lawdata.STATUSES}
@@ -293,7 +290,8 @@ def glossary_root(tmp_path: Path, text: str) -> Path:
 
 
 def test_glossary_refers_only_to_its_own_entries(tmp_path):
-    terms, problems = lawdata.load_glossary(glossary_root(tmp_path, GLOSSARY))
+    loaded = data.load(glossary_root(tmp_path, GLOSSARY))
+    terms, problems = loaded.glossary, loaded.problems
     assert set(terms) == {"sex-work", "trafficking"}
     assert len(problems) == 1
     assert problems[0].line == 9 and "`trafficking` refers to `smuggling`" in problems[0].message
@@ -302,7 +300,8 @@ def test_glossary_refers_only_to_its_own_entries(tmp_path):
 def test_glossary_entry_without_english_names_its_line(tmp_path):
     text = GLOSSARY.replace("en: Definition.}\n    see: [smuggling]", "}\n    see: [sex-work]").replace(
         "definition: {ru: Определение., }", "definition: {ru: Определение.}")
-    terms, problems = lawdata.load_glossary(glossary_root(tmp_path, text))
+    loaded = data.load(glossary_root(tmp_path, text))
+    terms, problems = loaded.glossary, loaded.problems
     assert terms == {} and problems
     assert problems[0].line == 8 and "'en' is a required property" in problems[0].message
 

@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-import lawdata
-import lawtext
+from pravo import data, lawtext
+from pravo import lawbook as lawdata
 from sitebuild import ROOT, fixture_project
 
-BOOK = lawdata.load_lawbook(ROOT)
+DATA = data.load(ROOT)
+BOOK = DATA.laws
 COUNTRY_PAGES = {"kg": "rights/kyrgyzstan", "tj": "rights/tajikistan", "ru": "rights/russia"}
 SHOWN = [pid for pid, p in BOOK.provisions.items() if lawdata.has_real_source(p)]
 
@@ -130,9 +131,9 @@ def test_kyrgyzstan_page_names_109_2_and_never_calls_selling_sex_lawful(site, la
 
 @pytest.mark.parametrize("marker, message", [
     ("<!-- pravo:law kg.cop.999 -->", "unknown law `kg.cop.999`"),
-    # ru.koap.18.8.3 is unverified in data/laws/ru.yml; ru.koap.6.11 has a penalty but no time limit.
-    ("<!-- pravo:penalty ru.koap.18.8.3 -->", "`ru.koap.18.8.3` is unverified, so its penalty cannot be stated as fact"),
-    ("<!-- pravo:limit ru.koap.6.11 -->", "`ru.koap.6.11` has no limit in data/laws/"),
+    # The test data (tests/fixtures/data): kg.cop.1 is unverified; kg.cop.126 has a penalty but no time limit.
+    ("<!-- pravo:penalty kg.cop.1 -->", "`kg.cop.1` is unverified, so its penalty cannot be stated as fact"),
+    ("<!-- pravo:limit kg.cop.126 -->", "`kg.cop.126` has no limit in data/laws/"),
 ])
 def test_a_law_marker_that_cannot_be_stated_fails_the_build_naming_page_line_and_why(tmp_path, marker, message):
     config = fixture_project(Path(__file__).parent / "fixtures" / "unknown-law", tmp_path)
@@ -158,8 +159,8 @@ def test_every_country_page_states_status_and_core_rights(site):
 
 
 def test_help_page_lists_organisations_from_data_with_sources_and_no_unsourced_phone(site):
-    organisations, problems = lawdata.load_contacts(ROOT)
-    assert problems == [] and organisations
+    organisations = DATA.organisations
+    assert DATA.problems == [] and organisations
     for lang in ("ru", "en"):
         help_page = page(site, lang, "help")
         for org in organisations:
@@ -171,7 +172,7 @@ def test_help_page_lists_organisations_from_data_with_sources_and_no_unsourced_p
                 assert not re.search(r"\+\d[\d ]{6,}", block.get_text()), f"{org['id']} shows a phone with no source"
 
 
-CORRECTIONS = lawdata.load_corrections(ROOT, BOOK)[0]
+CORRECTIONS = DATA.corrections
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])

@@ -1,20 +1,22 @@
 """Pocket cards: six one-page PDFs whose numbers are the data's, read back from the PDF text."""
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
-from types import SimpleNamespace
+
+import shutil
 
 import pytest
 import yaml
-from mkdocs.exceptions import PluginError
 from pypdf import PdfReader
 
-import lawdata
-import pocket_cards
+from pravo import data, pipeline
+from pravo.pipeline import cards as card_step
+from pravo.problems import ProblemsFound
 from sitebuild import ROOT
 
-BOOK = lawdata.load_lawbook(ROOT)
+BOOK = data.load(ROOT).laws
 COMPARE = yaml.safe_load((ROOT / "data" / "laws" / "compare.yml").read_text(encoding="utf-8"))
 CARDS = yaml.safe_load((ROOT / "data" / "cards.yml").read_text(encoding="utf-8"))
 COUNTRIES = ("kg", "tj", "ru")
@@ -81,32 +83,43 @@ def test_country_and_card_pages_link_to_the_cards(site):
             assert target.exists(), f"{path}: {link} leads nowhere"
 
 
-def unverified_copy(provision_id: str):
-    book = lawdata.load_lawbook(ROOT)
-    book.provisions[provision_id] = {**book.provisions[provision_id], "status": "unverified"}
-    return book
+def project_with(tmp_path, edit_laws=None, cards_text=None):
+    """A copy of the project's data with one change, as a volunteer's pull request would make it."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(ROOT / "i18n", tmp_path / "i18n")
+    if edit_laws:
+        path = tmp_path / "data" / "laws" / "kg.yml"
+        path.write_text(edit_laws(path.read_text(encoding="utf-8")), encoding="utf-8")
+    if cards_text:
+        (tmp_path / "data" / "cards.yml").write_text(cards_text, encoding="utf-8")
+    return data.load(tmp_path).problems
 
 
-def test_a_card_refuses_an_unverified_provision():
-    problems = pocket_cards.card_problems(CARDS, unverified_copy("kg.cop.526"))
-    assert len(problems) == 1
-    assert "data/cards.yml (kg, kg.cop.526)" in problems[0] and "not verified" in problems[0]
+def test_a_card_refuses_an_unverified_provision(tmp_path):
+    def unverify(text):
+        start = text.index("- id: kg.cop.526\n")
+        status = text.index("    status: ", start)
+        end = text.index("\n", status)
+        return text[:status] + "    status: unverified" + text[end:]
+    problems = [p for p in project_with(tmp_path, edit_laws=unverify) if p.path.name == "cards.yml"]
+    assert len(problems) == 1, problems
+    assert "`kg.cop.526` is not verified, so a card cannot state it" in problems[0].message
+    assert problems[0].line == next(i for i, line in enumerate((tmp_path / "data" / "cards.yml").read_text(
+        encoding="utf-8").splitlines(), 1) if "id: kg.cop.526" in line)
 
 
-def test_a_card_refuses_an_unknown_id_and_a_missing_number():
-    cards = {"countries": {"kg": {"lines": [
-        {"id": "kg.cop.9999", "ru": "x", "en": "x"},
-        {"id": "kg.cop.505", "ru": "Срок {limit}", "en": "Limit {limit}"},
-    ]}}}
-    problems = pocket_cards.card_problems(cards, BOOK)
-    assert any("kg.cop.9999" in p and "unknown law id" in p for p in problems)
-    assert any("kg.cop.505" in p and "no limit" in p for p in problems)
+def test_a_card_refuses_an_unknown_id_and_a_missing_number(tmp_path):
+    text = (ROOT / "data" / "cards.yml").read_text(encoding="utf-8").replace(
+        "    lines:\n", "    lines:\n      - {id: kg.cop.9999, ru: x, en: x}\n"
+                       "      - {id: kg.cop.505, ru: \"Срок {limit}\", en: \"Limit {limit}\"}\n", 1)
+    messages = [p.message for p in project_with(tmp_path, cards_text=text)]
+    assert any("unknown law `kg.cop.9999` on the kg card" in m for m in messages), messages
+    assert any("the line shows {limit} but `kg.cop.505` has no limit" in m for m in messages), messages
 
 
-def test_a_card_that_does_not_fit_on_one_page_stops_the_build(tmp_path, monkeypatch):
-    pocket_cards.on_config(SimpleNamespace(config_file_path=str(ROOT / "mkdocs.yml")))
-    long_card = {**CARDS, "countries": {"kg": {"lines": CARDS["countries"]["kg"]["lines"] * 6}}}
-    monkeypatch.setitem(pocket_cards.STATE, "cards", long_card)
-    config = SimpleNamespace(plugins={}, site_dir=str(tmp_path), get=lambda key, default=None: None)
-    with pytest.raises(PluginError, match=r"kg-ru\.pdf takes \d+ pages"):
-        pocket_cards.on_post_build(config)
+def test_a_card_that_does_not_fit_on_one_page_stops_the_build(tmp_path):
+    loaded = data.load(ROOT)
+    long_cards = {**loaded.cards, "countries": {"kg": {"lines": loaded.cards["countries"]["kg"]["lines"] * 6}}}
+    build = pipeline.Build(root=tmp_path, site=tmp_path / "site", data=dataclasses.replace(loaded, cards=long_cards))
+    with pytest.raises(ProblemsFound, match=r"kg-ru\.pdf takes \d+ pages"):
+        card_step.write(build)

@@ -121,10 +121,7 @@ def test_results_come_a_few_at_a_time(phone, serve, search_site):
 
 def test_a_query_on_a_500_page_site_stays_within_100_kb(browser, tmp_path_factory):
     """The budget of issue 10: one query, code and index included, on 500 pages per language."""
-    import sys
-    from sitebuild import ROOT
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import bench
+    import bench  # scripts/bench.py
 
     work = tmp_path_factory.mktemp("search-500")
     site = work / "site"

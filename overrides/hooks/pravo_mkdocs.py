@@ -43,18 +43,22 @@ def on_config(config):
         raise PluginError("data/ or i18n/ has problems (run `make check`):\n" + format_problems(loaded.problems, root))
     STATE.update(root=root, data=loaded)
     docs = Path(config.docs_dir)
-    for entry in config.extra_css:
-        if getattr(entry, "path", None):
-            entry.path = assets.versioned(docs, entry.path)
-    config.extra_css = [assets.versioned(docs, e) if isinstance(e, str) else e for e in config.extra_css]
-    for entry in config.extra_javascript:
-        entry.path = assets.versioned(docs, entry.path)
+    config.extra_css = [_versioned(docs, entry) for entry in config.extra_css]
+    config.extra_javascript = [_versioned(docs, entry) for entry in config.extra_javascript]
     # (engine) Readable anchors in both alphabets (#что-делать); Python-Markdown's default drops Cyrillic.
     config.mdx_configs.setdefault("toc", {})["slugify"] = slugify(case="lower")
     if config.extra.get("discreet"):  # a neutral tab icon and logo; the neutral names come from i18n/
         config.theme["favicon"] = "assets/images/neutral.svg"
         config.theme["icon"]["logo"] = "material/note-text-outline"
     return config
+
+
+def _versioned(docs: Path, entry):
+    # (engine) extra_css/extra_javascript entries are strings or MkDocs' ExtraScriptValue objects.
+    if isinstance(entry, str):
+        return assets.versioned(docs, entry)
+    entry.path = assets.versioned(docs, entry.path)
+    return entry
 
 
 def on_files(files, config):

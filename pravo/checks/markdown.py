@@ -139,6 +139,13 @@ def _html(path: Path, number: int, line: str) -> Iterator[Problem]:
             if key.startswith("on"):
                 yield Problem(path, number, "an inline event handler (on…=) is not allowed",
                               "remove the on…= attribute; behaviour belongs in docs/assets/js/")
+            elif key == "style":
+                external = re.search(r"url\(\s*['\"]?\s*(?:https?:)?//|@import", address(value), re.I)
+                yield from ([Problem(path, number, "an image, style or media file is loaded from another site "
+                                     "(картинка или файл с чужого сайта)",
+                                     "download the file into docs/assets/images/ and use a class from pravo.css")]
+                            if external else [Problem(path, number, "an inline style (style=…) is not allowed",
+                                                      "use a class from docs/assets/css/pravo.css, or ask a maintainer")])
             elif key not in ALLOWED_ATTRIBUTES and not key.startswith("aria-"):
                 yield Problem(path, number, f"the attribute `{key}` is not allowed on <{name}>",
                               f"use only: {', '.join(sorted(ALLOWED_ATTRIBUTES))}")

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import html
 
-from pravo.markers import Context, marker, md_escape
+from pravo.markers import Context, marker
+from pravo.pages import page_url
 
 GLOSSARY_PAGE = "journalists/glossary"
 
@@ -47,5 +48,8 @@ def term(ctx: Context, args: list[str]) -> str:
         return ctx.problem(f"unknown glossary entry `{args[0] if args else ''}` (такого термина нет в data/glossary.yml)",
                            "use an id from data/glossary.yml, or add the entry there in both languages")
     words = " ".join(args[1:]) or entry["term"][ctx.lang]
-    title = entry["definition"][ctx.lang].replace("\\", "\\\\").replace('"', "\\\"")
-    return f'[{md_escape(words)}](<{ctx.page.link_to_page(GLOSSARY_PAGE, entry["id"])}> "{md_escape(title)}")'
+    # Raw HTML, every part escaped: a definition may hold quotes and brackets that would end a
+    # Markdown link early. The address is the glossary page's own (directory URLs), so nothing resolves it.
+    href = ctx.page.link_to_file(page_url(f"{ctx.page.src_uri.split('/', 1)[0]}/{GLOSSARY_PAGE}.md")) + "#" + entry["id"]
+    e = html.escape
+    return f'<a class="pravo-term" href="{e(href)}" title="{e(entry["definition"][ctx.lang])}">{e(words)}</a>'

@@ -48,8 +48,7 @@ Step = Callable[[Build], None]
 
 def steps() -> list[tuple[str, Step, bool]]:
     """(name, step, runs in a preview) in the order they run."""
-    from pravo import audit
-    from pravo.pipeline import cards, feed, html_pass, offline, offline_zip, prune, redirects, search
+    from pravo.pipeline import audit_output, cards, feed, html_pass, offline, offline_zip, prune, redirects, search
 
     return [
         ("cards", cards.write, True),            # pocket cards (PDF) from data/cards.yml
@@ -60,7 +59,7 @@ def steps() -> list[tuple[str, Step, bool]]:
         ("headers", html_pass.write_headers, False),  # _headers for hosts that read it
         ("search", search.build, True),          # Pagefind index per language
         ("offline", offline.write_lists, True),  # what "save for reading without internet" stores
-        ("audit", audit.run_step, False),        # everything that will be published, against the allowlist
+        ("audit", audit_output.run, False),     # everything that will be published, against the allowlist
         ("zip", offline_zip.write, False),       # offline.zip, made from the audited site
     ]
 

@@ -66,13 +66,19 @@ def markup(build: Build, country: str, lang: str, neutral: bool) -> str:
     return environment.get_template("card.html").render(**context(build, country, lang, neutral))
 
 
+def weasyprint_version() -> str:
+    from importlib.metadata import version
+
+    return version("weasyprint")
+
+
 def draw(html: str, target: Path, cache: Path, root: Path) -> None:
     """The PDF of one card, from the cache when the same HTML was drawn before."""
-    import weasyprint  # only here: a build whose cards are all cached never loads it
-
-    key = hashlib.sha256((weasyprint.__version__ + html).encode("utf-8")).hexdigest()[:24]
+    key = hashlib.sha256((weasyprint_version() + html).encode("utf-8")).hexdigest()[:24]
     cached = cache / f"{key}.pdf"
     if not cached.exists():
+        import weasyprint  # only here: a build whose cards are all cached never loads it (about a second)
+
         document = weasyprint.HTML(string=html, base_url=str(TEMPLATES)).render()  # inline CSS: nothing to fetch
         if len(document.pages) != 1:
             raise ProblemsFound("A pocket card does not fit on one page:", [Problem(

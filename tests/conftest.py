@@ -77,6 +77,7 @@ def serve():
     yield start
     for server in servers:
         server.shutdown()
+        server.server_close()
 
 
 def chromium_path() -> str | None:

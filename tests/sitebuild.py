@@ -40,6 +40,7 @@ def mkdocs_build(config_file: Path, site_dir: Path, site_url: str | None = None,
 
 
 TEST_DATA = ROOT / "tests" / "fixtures" / "data"
+WIDGET_SCRIPTS = {"incident-form": "incident-record.js", "self-check": "self-check.js", "offline": "offline.js"}
 
 
 def with_test_data(workdir: Path, data: Path = TEST_DATA) -> Path:
@@ -60,6 +61,11 @@ def fixture_project(fixture: Path, workdir: Path, nav: list | None = None, langu
     """
     shutil.copytree(fixture / "docs", workdir / "docs")
     shutil.copytree(ROOT / "docs" / "assets", workdir / "docs" / "assets")
+    # A tool's script only where a page places the tool: the output audit refuses a script no page loads.
+    pages = "".join(p.read_text(encoding="utf-8") for p in (workdir / "docs").rglob("*.md"))
+    for marker, script in WIDGET_SCRIPTS.items():
+        if f"pravo:{marker}" not in pages:
+            (workdir / "docs" / "assets" / "js" / script).unlink()
     with_test_data(workdir, fixture / "data" if (fixture / "data").exists() else TEST_DATA)
     if (fixture / "i18n").is_dir():  # a fixture's own UI strings (a third language)
         shutil.copytree(fixture / "i18n", workdir / "i18n", dirs_exist_ok=True)

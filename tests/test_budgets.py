@@ -53,7 +53,7 @@ def test_a_second_page_transfers_only_its_html(hosts, bench_browser, first, seco
 
 def test_the_host_is_told_to_keep_assets(site):
     headers = (site / "_headers").read_text(encoding="utf-8")
-    for folder in ("/assets/javascripts/*", "/assets/stylesheets/*", "/assets/js/*", "/assets/css/*"):
+    for folder in ("/assets/stylesheets/*", "/assets/js/*", "/assets/css/*"):
         assert f"{folder}\n  Cache-Control: public, max-age=31536000, immutable" in headers
     page = (site / "raid" / "protocol" / "index.html").read_text(encoding="utf-8")
     assert "assets/css/pravo.css?v=" in page and "assets/js/search.js?v=" in page, "our assets carry a content version"

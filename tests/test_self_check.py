@@ -112,20 +112,15 @@ def test_the_buttons_are_plain_and_the_questions_translated(site):
             assert legend == STRINGS[lang][f"selfcheck.q.{question}"]
 
 
-def test_a_self_check_page_without_every_result_fails_the_build(tmp_path, monkeypatch):
-    """make check catches it (tests/test_bad_inputs.py); the build itself refuses it too."""
-    from mkdocs.exceptions import PluginError
-    import self_check  # overrides/hooks/self_check.py
+def test_a_self_check_page_without_every_result_fails_the_build(tmp_path):
+    """make check catches it (tests/test_bad_inputs.py); the build asks the same marker code."""
+    from pravo import data, markers
+    from pravo.pages import Page
+    from sitebuild import with_test_data
 
-    page_file = tmp_path / "self-check.md"
-    page_file.write_text("<!-- pravo:self-check -->\n\n### Signs {#outcome-trafficking}\n", encoding="utf-8")
-
-    class File:
-        abs_src_path = str(page_file)
-
-    class Page:
-        file = File()
-
-    monkeypatch.setitem(self_check.STATE, "root", tmp_path)
-    with pytest.raises(PluginError, match="unclear"):
-        self_check.on_page_markdown(page_file.read_text(encoding="utf-8"), Page(), None, None)
+    with_test_data(tmp_path)
+    text = "<!-- pravo:self-check -->\n\n### Signs {#outcome-trafficking}\n"
+    _, problems = markers.expand(data.load(tmp_path), Page(tmp_path, "ru/self-check.md", "ru"), text)
+    [problem] = problems
+    assert problem.line == 1 and "no explanation for the result(s) child-trafficking" in problem.message
+    assert "unclear" in problem.message

@@ -23,6 +23,7 @@ from mkdocs.plugins import event_priority
 from pymdownx.slugs import slugify
 
 from pravo import assets, content, data, gitdates, lawtext, markers, pipeline, translations
+from pravo.checks import front_matter
 from pravo.pages import Page
 from pravo.problems import ProblemsFound, format_problem, format_problems
 
@@ -88,7 +89,11 @@ def on_page_markdown(markdown, page, config, files):
             page.meta[field] = escape(page.meta[field])
     ours = page_of(page, config)
     source = ours.file.read_text(encoding="utf-8-sig") if ours.file and ours.file.is_file() else markdown
-    result, problems = markers.expand(STATE["data"], ours, markdown, source)
+    problems: list = []
+    # (engine) MkDocs shows broken front matter as page text: stop instead, as `make check` would.
+    front_matter.check(source, ours.path, problems)
+    result, found = markers.expand(STATE["data"], ours, markdown, source)
+    problems += found
     for problem in problems:
         log.warning(format_problem(problem, STATE["root"]))
     return result

@@ -64,7 +64,7 @@ def mark(page: Path, source_language: str | None = None, today: date | None = No
     docs = next(parent for parent in page.parents if parent.name == "docs")
     language = page.relative_to(docs).parts[0]
     slug = page.relative_to(docs / language).as_posix()
-    source_language = source_language or next(l for l in LANGUAGES if l != language)
+    source_language = source_language or next(other for other in LANGUAGES if other != language)
     record = (f"translated_from:\n  lang: {source_language}\n  hash: {fingerprint(docs / source_language / slug)}\n"
               f"  date: \"{(today or date.today()).isoformat()}\"\n")
     text = page.read_text(encoding="utf-8")

@@ -8,9 +8,7 @@ audit are compared with tinyhtml5's own parser on random markup and on the real 
 from __future__ import annotations
 
 import io
-import os
 import random
-import sys
 import time
 from collections import Counter
 from pathlib import Path
@@ -19,12 +17,19 @@ import markdown
 import pytest
 from tinyhtml5.parser import HTMLParser
 
-from sitebuild import ROOT, load_config
-
 from pravo import audit  # noqa: E402
 from pravo.audit import (  # noqa: E402
-    DEFAULT_POLICY, Finding, Policy, audit_css, audit_html, audit_site, audit_svg, format_findings,
+    DEFAULT_POLICY,
+    Finding,
+    Policy,
+    audit_css,
+    audit_html,
+    audit_site,
+    audit_svg,
+    format_findings,
 )
+
+from sitebuild import ROOT, load_config
 
 OUTPUT = "en/about/contributing/index.html"
 HEAD = ('<meta charset="utf-8">'

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-import build  # scripts/build.py
 from pravo.checks import run as run_checks
 from pravo.problems import format_problem
+
+import build  # scripts/build.py
 from sitebuild import ROOT, fixture_project, with_test_data
 
 CORPUS = Path(__file__).parent / "fixtures" / "bad-inputs"

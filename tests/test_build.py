@@ -10,6 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from pravo.checks import twins
+
 from sitebuild import ROOT, html_pages, mkdocs_build
 
 LANGUAGES = ("ru", "en")
@@ -171,7 +172,7 @@ def test_no_root_absolute_links(site):
 def test_sub_path_build_resolves_every_link(subpath_site):
     missing = []
     for page in html_pages(subpath_site):
-        for tag, attr, value in local_links(soup(page)):
+        for _tag, _attr, value in local_links(soup(page)):
             if value.startswith("#") or re.match(r"^[a-z]+:", value) or value.startswith("//"):
                 continue
             target = resolve(subpath_site, page, value, mount="/pravo/")

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import check  # scripts/check.py, the command
 from pravo.checks import front_matter
 from pravo.checks import run as run_checks
 from pravo.problems import format_problem
+
+import check  # scripts/check.py, the command
 from sitebuild import ROOT
 
 
@@ -51,8 +52,8 @@ def test_missing_front_matter_and_title_are_reported(tmp_path):
     write(tmp_path, "ru/a.md", "Просто текст без описания.\n")
     write(tmp_path, "en/a.md", "---\ndescription: No title here.\n---\n\nText.\n")
     lines = [format_problem(p, tmp_path) for p in run_checks(tmp_path)]
-    assert any(l.startswith("docs/ru/a.md:1: the page has no front matter") for l in lines), lines
-    assert any(l.startswith("docs/en/a.md:2: the front matter has no `title`") for l in lines), lines
+    assert any(line.startswith("docs/ru/a.md:1: the page has no front matter") for line in lines), lines
+    assert any(line.startswith("docs/en/a.md:2: the front matter has no `title`") for line in lines), lines
 
 
 def test_report_exits_non_zero_and_counts(tmp_path, capsys):
@@ -65,9 +66,9 @@ def test_report_exits_non_zero_and_counts(tmp_path, capsys):
 def test_new_page_scaffolds_both_languages_and_the_navigation(tmp_path):
     import shutil
 
-    import new_page
-
     from pravo import translations
+
+    import new_page
 
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     shutil.copytree(ROOT / "page-templates", tmp_path / "page-templates")

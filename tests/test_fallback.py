@@ -39,9 +39,9 @@ def test_translated_page_has_no_fallback_banner(fallback_site):
 
 
 def test_malformed_front_matter_stops_the_build(tmp_path):
+    import os
     import subprocess
     import sys
-    import os
     work = tmp_path / "w"
     config = fixture_project(FIXTURE, work)
     page = work / "docs" / "ru" / "only-russian.md"

@@ -8,6 +8,7 @@ import pytest
 
 from pravo import data, lawtext
 from pravo import lawbook as lawdata
+
 from sitebuild import ROOT
 
 GOOD_PROVISION = """
@@ -252,6 +253,7 @@ def test_provision_older_than_a_year_fails_the_check_and_shows_a_marker(tmp_path
 
 def test_provenance_totals_match_the_data():
     import io
+
     import law_report as laws_report  # scripts/law_report.py
 
     book = lawdata.load(ROOT)

@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 
 from pravo import data, lawtext
 from pravo import lawbook as lawdata
+
 from sitebuild import ROOT, fixture_project
 
 DATA = data.load(ROOT)

@@ -4,7 +4,6 @@ from __future__ import annotations
 import dataclasses
 import io
 import re
-
 import shutil
 
 import pytest
@@ -14,6 +13,7 @@ from pypdf import PdfReader
 from pravo import data, pipeline
 from pravo.pipeline import cards as card_step
 from pravo.problems import ProblemsFound
+
 from sitebuild import ROOT
 
 BOOK = data.load(ROOT).laws

@@ -6,6 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from pravo import data, lawtext
+
 from sitebuild import ROOT
 
 BOOK = data.load(ROOT).laws

@@ -1,7 +1,6 @@
 """A moved page's old address keeps working, in both languages (data/redirects.yml)."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest

@@ -116,6 +116,7 @@ def test_a_self_check_page_without_every_result_fails_the_build(tmp_path):
     """make check catches it (tests/test_bad_inputs.py); the build asks the same marker code."""
     from pravo import data, markers
     from pravo.pages import Page
+
     from sitebuild import with_test_data
 
     with_test_data(tmp_path)

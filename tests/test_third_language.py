@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 
 from pravo.checks import twins
 from pravo.problems import format_problem
+
 from sitebuild import fixture_project, mkdocs_build
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "third-language"

@@ -7,6 +7,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from pravo import translations
+
 from sitebuild import ROOT, fixture_project, mkdocs_build
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "fallback-site"

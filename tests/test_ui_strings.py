@@ -5,6 +5,7 @@ import shutil
 from pathlib import Path
 
 from pravo import data
+
 from sitebuild import ROOT
 
 

@@ -2,8 +2,8 @@
 addresses, image budgets, and how old the checked facts are."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from PIL import Image, UnidentifiedImageError
 

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from pravo.data import LANGUAGES
 from pravo.problems import Problem
@@ -35,7 +35,7 @@ def check(docs: Path) -> Iterator[Problem]:
                 yield Problem(path, None, f"this page has no Russian source: docs/ru/{slug} is missing "
                                           "(нет исходной страницы в docs/ru/)",
                               f"create docs/ru/{slug} first, or move this page to the slug of its Russian source")
-    for language, own in by_language.items():
+    for own in by_language.values():
         for other, theirs in by_language.items():
             for slug in sorted(set(own) - set(theirs)):
                 yield Problem(own[slug], None,

@@ -12,8 +12,8 @@ context and the marker's words, returns Markdown (or HTML), and reports problems
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from pravo.data import Data
 from pravo.pages import Page

@@ -13,7 +13,7 @@ unverified provision used as fact is refused with the page, the line and the id.
 from __future__ import annotations
 
 from pravo import lawbook, lawtext
-from pravo.data import today, RECHECK_AFTER_DAYS
+from pravo.data import RECHECK_AFTER_DAYS, today
 from pravo.markers import Context, marker, md_escape
 from pravo.pages import read_front_matter
 

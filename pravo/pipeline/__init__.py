@@ -12,9 +12,9 @@ published (scripts/build.py only replaces site/ after a successful build).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from pravo.data import DEFAULT_LANGUAGE, Data
 

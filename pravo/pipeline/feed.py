@@ -7,7 +7,7 @@ written in has no file there). Without git dates the feed still lists the pages,
 """
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urljoin
 from xml.sax.saxutils import escape
@@ -30,7 +30,7 @@ def entries(build: Build, lang: str) -> list[dict]:
         src_uri = path.relative_to(build.docs).as_posix()
         updated = gitdates.changed(build.root, path) or NO_DATE
         found.append({"title": meta["title"], "summary": str(meta.get("description", "")), "url": page_url(src_uri),
-                      "updated": datetime.fromisoformat(updated).astimezone(timezone.utc).isoformat()})
+                      "updated": datetime.fromisoformat(updated).astimezone(UTC).isoformat()})
     found.sort(key=lambda e: (e["updated"], e["url"]), reverse=True)
     return found[:MAX_ENTRIES]
 

@@ -105,3 +105,24 @@ def phone(browser):
                                   is_mobile=True, has_touch=True)
     yield context
     context.close()
+
+
+# Tiers: `make test-fast` leaves out what drives a browser or builds a site (`-m "not browser and
+# not slow"`); CI runs everything. A test is marked by what it uses, so nobody has to remember to.
+BROWSER_FIXTURES = {"browser", "phone", "bench_browser"}
+BUILT_SITE_FIXTURES = {"site", "subpath_site", "search_site", "discreet_site", "fallback_site",
+                       "plain_site", "ky_site", "hosts"}
+BUILDS = ("mkdocs_build(", "fixture_project(", "engine_build(", "build.build(", "bench.build(")
+
+
+def pytest_collection_modifyitems(config, items):
+    import inspect
+
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        if names & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        function = getattr(item, "function", None)
+        source = inspect.getsource(function) if function else ""
+        if names & BUILT_SITE_FIXTURES or any(call in source for call in BUILDS):
+            item.add_marker(pytest.mark.slow)

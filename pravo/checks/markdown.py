@@ -13,6 +13,7 @@ import posixpath
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from pymdownx.slugs import slugify
 
@@ -35,6 +36,10 @@ ALLOWED_ATTR_LIST_KEYS = {"lang", "title", "markdown", "width", "height", "loadi
 RESOURCE_ATTRIBUTES = {"src", "srcset", "poster", "background", "data", "ping", "action", "formaction", "lowsrc",
                        "dynsrc", "xlink:href", "codebase", "manifest", "icon", "longdesc"}
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
+# A shortener hides where a link goes; a tracker tells a third party who clicked.
+SHORTENERS_AND_TRACKERS = ("bit.ly", "t.co", "tinyurl.com", "goo.gl", "ow.ly", "is.gd", "buff.ly", "cutt.ly", "rb.gy",
+                           "clck.ru", "vk.cc", "google-analytics.com", "googletagmanager.com", "doubleclick.net",
+                           "mc.yandex.ru", "top-fwz1.mail.ru", "connect.facebook.net")
 
 TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][\w:-]*)([^<>]*)(>?)", re.S)
 ATTRIBUTE = re.compile(r"([^\s=/>\"']+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
@@ -116,6 +121,9 @@ def _address_problem(path: Path, number: int, value: str, fetched: bool) -> Iter
         yield Problem(path, number, f"a `{found}:` address is not allowed (only http, https, mailto and tel links)",
                       "link to a page of the site or to a web address; javascript:, data: and vbscript: links can run code "
                       "or hand the reader a file")
+    elif found in ("http", "https") and _host_in(url, SHORTENERS_AND_TRACKERS):
+        yield Problem(path, number, "a link through a URL shortener or tracker (it hides where the link goes, "
+                      "or tells a third party who clicked)", "link to the page itself, with its full address")
     elif fetched and other_origin(url):
         yield Problem(path, number, "an image, style or media file is loaded from another site "
                       "(картинка или файл с чужого сайта)",
@@ -123,8 +131,14 @@ def _address_problem(path: Path, number: int, value: str, fetched: bool) -> Iter
                       "every request to another site can reveal the reader")
 
 
+def _host_in(url: str, hosts) -> bool:
+    host = (urlsplit(url).hostname or "").lower()
+    return any(host == h or host.endswith("." + h) for h in hosts)
+
+
 def _html(path: Path, number: int, line: str) -> Iterator[Problem]:
-    for match in TAG.finditer(html.unescape(line) if "&" in line else line):
+    # Entities are decoded inside attribute values (address()), not here: `&lt;script&gt;` is text.
+    for match in TAG.finditer(line):
         name = match.group(2).lower()
         if ":" in name and not match.group(1) and not re.search(r"\s", match.group(0).strip("<>")):
             yield from _address_problem(path, number, match.group(0), fetched=False)  # an autolink <https://…>

@@ -12,6 +12,8 @@ unverified provision used as fact is refused with the page, the line and the id.
 """
 from __future__ import annotations
 
+import html
+
 from pravo import lawbook, lawtext
 from pravo.data import RECHECK_AFTER_DAYS, today
 from pravo.markers import Context, marker, md_escape
@@ -53,9 +55,13 @@ def code_of(ctx: Context, provision: dict) -> dict:
 
 
 def reference(ctx: Context, provision: dict) -> str:
-    """The linked reference with its status: what <!-- pravo:law ID --> writes."""
-    text = md_escape(lawtext.reference(provision, code_of(ctx, provision), ctx.lang))
-    return f"[{text}]({link_to(ctx, provision['id'])})" + status_tag(ctx, provision)
+    """The linked reference with its status: what <!-- pravo:law ID --> writes. Short — the code and the
+    article («КоАП РФ, ч. 1 ст. 18.8») — so a summary line stays short; the article's title is the
+    link's tooltip and heads its full entry."""
+    code = code_of(ctx, provision)
+    text = md_escape(f"{code['short'][ctx.lang]}, {lawtext.article(provision, ctx.lang)}")
+    title = html.escape(provision["title"][ctx.lang], quote=True)
+    return f'[{text}]({link_to(ctx, provision["id"])} "{title}")' + status_tag(ctx, provision)
 
 
 @marker("law")
@@ -91,7 +97,11 @@ def laws(ctx: Context, args: list[str]) -> str:
         return ctx.problem(f"unknown kind {', '.join(unknown)}", f"use one of: {', '.join(lawbook.KIND_ORDER)}")
     chosen = [p for p in book.countries[args[0]]["provisions"] if p["kind"] in kinds and lawbook.has_real_source(p)]
     chosen.sort(key=lambda p: lawbook.KIND_ORDER.index(p["kind"]))
-    return "\n\n".join(block(ctx, p) for p in chosen)
+    # Folded: a reader scans the page's answers first; the full entries open on a tap, without
+    # JavaScript, and fold.js opens them for print and when a link leads into one.
+    summary = html.escape(ctx.ui["law.fold"].replace("{count}", str(len(chosen))))  # raw HTML: no Markdown
+    return (f'<details class="pravo-laws" markdown="1">\n<summary>{summary}</summary>\n\n'
+            + "\n\n".join(block(ctx, p) for p in chosen) + "\n\n</details>")
 
 
 def block(ctx: Context, provision: dict) -> str:
@@ -122,14 +132,14 @@ def block(ctx: Context, provision: dict) -> str:
 
 
 def provenance(ctx: Context, provision: dict, code: dict) -> str:
+    """One short line — how it was read, when, «источники» — with the edition and sources folded behind it."""
     lang, ui = ctx.lang, ctx.ui
-    sources = "; ".join(f"[{md_escape(s['title'])}](<{lawbook.source_url(s)}>)" for s in lawbook.real_sources(provision))
+    sources = "\n".join(f"- [{md_escape(s['title'])}](<{lawbook.source_url(s)}>)" for s in lawbook.real_sources(provision))
     edition = md_escape(f"{code['title'][lang]} {code['adopted'][lang]}, {code['edition'][lang]}")
-    return (f'<p class="pravo-law__meta" markdown="1">'
-            f"{md_escape(ui['law.status.' + provision['status']])} · "
-            f"{md_escape(ui['law.verified_on'])} {lawtext.day(provision['verified_on'], lang)} · "
-            f"{md_escape(ui['law.edition'])}: {edition} · "
-            f"{md_escape(ui['law.sources'])}: {sources}</p>")
+    line = html.escape(f"{ui['law.status.' + provision['status']]} · {ui['law.verified_on']} "  # raw HTML: no Markdown
+                       f"{lawtext.day(provision['verified_on'], lang)} · {ui['law.sources'].lower()}")
+    return (f'<details class="pravo-law__meta" markdown="1">\n<summary>{line}</summary>\n\n'
+            f"{md_escape(ui['law.edition'])}: {edition}\n\n{sources}\n\n</details>")
 
 
 @marker("compare")

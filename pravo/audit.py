@@ -785,12 +785,16 @@ class _Page(_Audit):
     def __init__(self, text, output, policy, site_files=None):
         super().__init__(output, policy, site_files)
         self.text = normalise_newlines(text)
-        self._newlines = [m.start() for m in re.finditer("\n", self.text)]
+        self._newlines = None
         # The folder of the page's address: en/help/index.html -> en/help
         self.folder = output.rsplit("/", 1)[0] if "/" in output else ""
 
     def line(self, offset):
-        return None if offset is None else bisect.bisect_left(self._newlines, offset) + 1
+        if offset is None:
+            return None
+        if self._newlines is None:
+            self._newlines = [m.start() for m in re.finditer("\n", self.text)]
+        return bisect.bisect_left(self._newlines, offset) + 1
 
     def at(self, where, name):
         """The line of an attribute, worked out only if something is reported there."""
@@ -849,7 +853,12 @@ class _Page(_Audit):
                 namespace, _, name = tag[1:].partition("}")
             else:
                 namespace, name = HTML_NS, tag
-            attributes = {_attribute_name(k): v for k, v in element.attrib.items()} if element.attrib else {}
+            if not element.attrib:
+                attributes = {}
+            elif namespace == HTML_NS:
+                attributes = element.attrib   # the parser lower-cases HTML attribute names
+            else:
+                attributes = {_attribute_name(k): v for k, v in element.attrib.items()}
             if "data-pagefind-body" in attributes or (name == "article" and "md-content__inner" in attributes.get("class", "")):
                 in_content = True
             descend = True
@@ -1594,33 +1603,38 @@ class _Tracer:
         self.cache = {}
 
     def variants(self, relative):
+        """The file's text as written, entity-decoded, and with YAML's quote escapes undone
+        (each line kept on its line); a variant identical to the text is left out."""
         texts = self.texts.get(relative)
         if texts is None:
             try:
                 raw = normalise_newlines((self.project / relative).read_bytes().decode("utf-8", "replace"))
             except OSError:
                 raw = ""
-            lines = raw.split("\n")
-            decoded = "\n".join(html.unescape(line).replace("\n", " ") for line in lines)
-            yaml_like = "\n".join(line.replace('\\"', '"').replace("''", "'") for line in lines)
-            texts = self.texts[relative] = (raw, decoded, yaml_like)
+            texts = [raw]
+            if "&" in raw:
+                texts.append("\n".join(html.unescape(line).replace("\n", " ") for line in raw.split("\n")))
+            if '\\"' in raw or "''" in raw:
+                texts.append(raw.replace('\\"', '"').replace("''", "'"))
+            self.texts[relative] = texts
         return texts
 
-    def find(self, needle, first=()):
-        key = (needle, tuple(first))
-        if key in self.cache:
-            return self.cache[key]
-        result = None
-        for relative in list(first) + self.files:
+    def find_in(self, needle, files):
+        for relative in files:
             for text in self.variants(relative):
                 index = text.find(needle)
                 if index >= 0:
-                    result = f"{relative}:{text.count(chr(10), 0, index) + 1}"
-                    break
-            if result:
-                break
-        self.cache[key] = result
-        return result
+                    return f"{relative}:{text.count(chr(10), 0, index) + 1}"
+        return None
+
+    def find(self, needle, first=()):
+        """The first file:line that holds `needle`: in the files `first`, then anywhere."""
+        found = self.find_in(needle, first)
+        if found is None:
+            if needle not in self.cache:
+                self.cache[needle] = self.find_in(needle, self.files)
+            found = self.cache[needle]
+        return found
 
     def existing(self, candidates):
         return [c for c in candidates if (self.project / c).is_file() or (self.project / c).is_symlink()]

@@ -37,6 +37,7 @@ import codecs
 import gzip
 import hashlib
 import html
+import importlib.util
 import json
 import os
 import re
@@ -44,7 +45,7 @@ import stat
 import sys
 import xml.parsers.expat
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from posixpath import normpath
 
@@ -168,7 +169,6 @@ class Policy:
         ("zip", ("offline.zip",)),
         ("pf_fragment", ("pagefind/**",)), ("pf_index", ("pagefind/**",)),
         ("pf_meta", ("pagefind/**",)), ("pagefind", ("pagefind/**",)),
-        ("svg", ("!pagefind/**", "**")), ("png", ("!pagefind/**", "**")),
     )
     # HTML elements and attributes. aria-* and data-* attributes are allowed on every element.
     elements: frozenset[str] = _PAGE_ELEMENTS
@@ -206,9 +206,6 @@ class Policy:
     # own files (loaded by search.js) and the service worker (registered by offline.js). Any
     # other script that no page loads is a dropped file that a later injection could load.
     scripts_loaded_otherwise: tuple[str, ...] = ("pagefind/*.js", "sw.js")
-
-    def attributes_of(self, element: str) -> frozenset[str]:
-        return dict(self.element_attributes).get(element, frozenset())
 
 
 DEFAULT_POLICY = Policy()
@@ -587,7 +584,7 @@ _REFUSED_SVG = {
     "handler": ("an SVG <handler> (script)", "remove it"),
     "listener": ("an SVG <listener> (script)", "remove it"),
     "feimage": ("an SVG <feImage> (loads an image)", "remove it"),
-    "a": None,  # allowed with a checked link: see _check_svg_element
+    "a": None,  # allowed, its link checked: see _Page.svg_element
 }
 
 
@@ -977,7 +974,7 @@ class _Page(_Audit):
     def anchor(self, attributes, where, in_content):
         href = attributes.get("href")
         if href is not None:
-            self.check_link(href, self.at(where, "href"), "a link", (href,), in_content,
+            self.check_link(href, self.at(where, "href"), "<a href>", (href,), in_content,
                             download="download" in attributes)
         rel = attributes.get("rel", "").lower().split()
         if "opener" in rel:
@@ -1031,6 +1028,10 @@ class _Page(_Audit):
                     if weak in content:
                         self.add(line, f"the page's security policy allows {weak}",
                                  "remove it from overrides/hooks/csp.py", (weak,), False)
+        charset = attributes.get("charset")
+        if charset is not None and charset.strip().lower() not in ("utf-8", "utf8"):
+            self.add(line, f"a <meta charset=\"{_short(charset, 20)}\">: the site is UTF-8, and a page read in "
+                     "another encoding can show markup the audit did not see", REMOVE_HTML, (raw,), in_content)
         name = attributes.get("name")
         if name is not None:
             key = name.strip().lower()
@@ -1589,18 +1590,31 @@ def page_sources(output: str) -> list[str]:
 class _Tracer:
     FOLDERS = ("docs", "data", "i18n", "overrides")
 
+    SUFFIXES = (".md", ".yml", ".yaml", ".html", ".json", ".py", ".js", ".css", ".txt", ".svg")
+
     def __init__(self, project: Path):
         self.project = Path(project)
-        self.files = []
-        for folder in self.FOLDERS:
-            root = self.project / folder
-            if root.is_dir():
-                for path in sorted(root.rglob("*")):
-                    if path.is_file() and not path.is_symlink() and path.suffix.lower() in (
-                            ".md", ".yml", ".yaml", ".html", ".json", ".py", ".js", ".css", ".txt", ".svg"):
-                        self.files.append(path.relative_to(self.project).as_posix())
+        self.paths = {}   # shown name -> file
+        self.files = self._list(self.project, self.FOLDERS)
+        # Last resort for what a template wrote: the theme's own templates (found, not imported).
+        self.theme_files = []
+        spec = importlib.util.find_spec("material")
+        if spec is not None and spec.submodule_search_locations:
+            packages = Path(list(spec.submodule_search_locations)[0]).parent
+            self.theme_files = self._list(packages, ("material/templates",), (".html",))
         self.texts = {}
         self.cache = {}
+
+    def _list(self, root, folders, suffixes=SUFFIXES):
+        found = []
+        for folder in folders:
+            if (root / folder).is_dir():
+                for path in sorted((root / folder).rglob("*")):
+                    if path.suffix.lower() in suffixes and path.is_file() and not path.is_symlink():
+                        name = path.relative_to(root).as_posix()
+                        self.paths[name] = path
+                        found.append(name)
+        return found
 
     def variants(self, relative):
         """The file's text as written, entity-decoded, and with YAML's quote escapes undone
@@ -1608,7 +1622,8 @@ class _Tracer:
         texts = self.texts.get(relative)
         if texts is None:
             try:
-                raw = normalise_newlines((self.project / relative).read_bytes().decode("utf-8", "replace"))
+                raw = normalise_newlines(self.paths.get(relative, self.project / relative).read_bytes()
+                                         .decode("utf-8", "replace"))
             except OSError:
                 raw = ""
             texts = [raw]
@@ -1664,10 +1679,16 @@ def _source(relative: str, issue: _Issue, tracer: _Tracer | None) -> str | None:
         return " or ".join(candidates) or None
     existing = tracer.existing(candidates)
     first = existing if issue.in_content else [f for f in tracer.files if f.startswith("overrides/")]
-    for needle in _needles(issue):
+    needles = _needles(issue)
+    for needle in needles:
         found = tracer.find(needle, first)
         if found:
             return found
+    if not issue.in_content:
+        for needle in needles:
+            found = tracer.find_in(needle, tracer.theme_files)
+            if found:
+                return found
     if issue.in_content and existing:
         return existing[0]
     if not relative.endswith(".html") and existing:

@@ -375,6 +375,8 @@ _FAST_ATTRIBUTE = re.compile(
     r"[\t\n\f ]+([a-zA-Z_:][a-zA-Z0-9_:.-]*)"
     r"(?:[\t\n\f ]*=[\t\n\f ]*(?:\"([^\"&\x00]*)\"|'([^'&\x00]*)'|([^\t\n\f \"'<=>`&\x00]+)))?")
 _FAST_END = re.compile(r"</([a-zA-Z][a-zA-Z0-9-]*)[\t\n\f ]*>")
+_START_TAG, _END_TAG = Token.START_TAG, Token.END_TAG
+_CHARACTERS, _SPACE_CHARACTERS = Token.CHARACTERS, Token.SPACE_CHARACTERS
 _FAST_SPACES = re.compile(r"[\t\n\f\r ]+")
 _FAST_TEXT = re.compile(r"[^&<\x00\t\n\f\r ][^&<\x00]*")
 
@@ -413,7 +415,7 @@ class _Tokenizer(HTMLTokenizer):
                             data.setdefault(name.lower(), a or b or c)   # the first one wins
                     # current_token: the raw-text states end at the end tag of the last start tag.
                     self.current_token = {
-                        "type": Token.START_TAG, "name": match.group(1).lower(), "data": data,
+                        "type": _START_TAG, "name": match.group(1).lower(), "data": data,
                         "selfClosing": match.group(3) == "/", "selfClosingAcknowledged": False,
                         "where": (offset, match.end()),
                     }
@@ -423,19 +425,19 @@ class _Tokenizer(HTMLTokenizer):
                 match = _FAST_END.match(text, offset)
                 if match is None:
                     break
-                self.current_token = {"type": Token.END_TAG, "name": match.group(1).lower(), "data": [],
+                self.current_token = {"type": _END_TAG, "name": match.group(1).lower(), "data": [],
                                       "selfClosing": False}
                 queue.append(self.current_token)
                 offset = match.end()
             elif character in "\t\n\f\r ":
                 match = _FAST_SPACES.match(text, offset)
-                queue.append({"type": Token.SPACE_CHARACTERS, "data": match.group()})
+                queue.append({"type": _SPACE_CHARACTERS, "data": match.group()})
                 offset = match.end()
             elif character == "&" or character == "\x00":
                 break
             else:
                 match = _FAST_TEXT.match(text, offset)
-                queue.append({"type": Token.CHARACTERS, "data": match.group()})
+                queue.append({"type": _CHARACTERS, "data": match.group()})
                 offset = match.end()
         stream.chunk_offset = offset
         if queue:
@@ -1595,13 +1597,14 @@ class _Tracer:
     def __init__(self, project: Path):
         self.project = Path(project)
         self.paths = {}   # shown name -> file
-        self.files = self._list(self.project, self.FOLDERS)
+        self.files = tuple(self._list(self.project, self.FOLDERS))
+        self.overrides = tuple(f for f in self.files if f.startswith("overrides/"))
         # Last resort for what a template wrote: the theme's own templates (found, not imported).
-        self.theme_files = []
+        self.theme_files = ()
         spec = importlib.util.find_spec("material")
         if spec is not None and spec.submodule_search_locations:
             packages = Path(list(spec.submodule_search_locations)[0]).parent
-            self.theme_files = self._list(packages, ("material/templates",), (".html",))
+            self.theme_files = tuple(self._list(packages, ("material/templates",), (".html",)))
         self.texts = {}
         self.cache = {}
 
@@ -1635,21 +1638,23 @@ class _Tracer:
         return texts
 
     def find_in(self, needle, files):
-        for relative in files:
-            for text in self.variants(relative):
-                index = text.find(needle)
-                if index >= 0:
-                    return f"{relative}:{text.count(chr(10), 0, index) + 1}"
-        return None
+        """The first file:line among `files` (a list or tuple) that holds `needle`, or None."""
+        key = (needle, tuple(files))
+        if key not in self.cache:
+            self.cache[key] = None
+            for relative in files:
+                for text in self.variants(relative):
+                    index = text.find(needle)
+                    if index >= 0:
+                        self.cache[key] = f"{relative}:{text.count(chr(10), 0, index) + 1}"
+                        break
+                if self.cache[key]:
+                    break
+        return self.cache[key]
 
     def find(self, needle, first=()):
         """The first file:line that holds `needle`: in the files `first`, then anywhere."""
-        found = self.find_in(needle, first)
-        if found is None:
-            if needle not in self.cache:
-                self.cache[needle] = self.find_in(needle, self.files)
-            found = self.cache[needle]
-        return found
+        return self.find_in(needle, first) or self.find_in(needle, self.files)
 
     def existing(self, candidates):
         return [c for c in candidates if (self.project / c).is_file() or (self.project / c).is_symlink()]
@@ -1678,7 +1683,7 @@ def _source(relative: str, issue: _Issue, tracer: _Tracer | None) -> str | None:
             return None
         return " or ".join(candidates) or None
     existing = tracer.existing(candidates)
-    first = existing if issue.in_content else [f for f in tracer.files if f.startswith("overrides/")]
+    first = existing if issue.in_content else tracer.overrides
     needles = _needles(issue)
     for needle in needles:
         found = tracer.find(needle, first)

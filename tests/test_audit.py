@@ -563,7 +563,8 @@ PIECES = ["<a", "<A", "<p", "<div", "<b>", "</b>", "<i>", "</i>", "<table>", "<t
           "\n", "<br/>", "<img", " src=", " href=", " onerror=", " class", "=", '"', "'", "`", ">", "/>", "/", " ",
           "\t", "\f", "\x00", "&amp;", "&#x61;", "&lt;", "&", "&notin;", "x", "Y", "-", "_", ":", "</p>", "</div>",
           "</a>", "<body", "<html", "<head>", "</head>", "<meta", "<base", "<frameset>", "<!doctype html>", "<?x?>",
-          "</", "< a", "<a/b>", "</ a>", "</a b>", "<b c=d/>", "é", "\r\n", "\r"]
+          "</", "< a", "<a/b>", "</ a>", "</a b>", "<b c=d/>", "é", "\r\n", "\r", " ONCLICK=\"a\"", " x='1'",
+          "=y", " a=b", " a = \"b\" ", "<P CLASS=x>", "<a b=c\"d>", "<a b='x'c>", "<a\fb>"]
 
 
 def test_the_fast_parser_builds_the_same_tree_as_tinyhtml5_on_random_markup():

@@ -898,7 +898,9 @@ class _Page(_Audit):
             self.add(line, what, fix, needles, in_content)
             return name not in ("style", "template")
         if name in ("meta", "link", "title", "base") and not in_head:
-            self.add(line, f"a <{name}> tag inside the page body (it still acts on the whole page)",
+            self.add(line, f"a <{name}> tag inside the page body (it still acts on the whole page; if the "
+                     "template put it in the head, something earlier — a title or description with markup — "
+                     "ended the head too soon)",
                      REMOVE_HTML, (self.raw_tag(where),), in_content)
         allowed = self.allowed.get(name, policy.global_attributes)
         broken = [a for a in attributes if a not in allowed and not _SAFE_ATTRIBUTE_NAME.match(a)
@@ -1656,6 +1658,9 @@ class _Tracer:
         """The first file:line that holds `needle`: in the files `first`, then anywhere."""
         return self.find_in(needle, first) or self.find_in(needle, self.files)
 
+    def of_language(self, language):
+        return tuple(f for f in self.files if f.startswith((f"docs/{language}/", f"i18n/{language}.")))
+
     def existing(self, candidates):
         return [c for c in candidates if (self.project / c).is_file() or (self.project / c).is_symlink()]
 
@@ -1683,7 +1688,11 @@ def _source(relative: str, issue: _Issue, tracer: _Tracer | None) -> str | None:
             return None
         return " or ".join(candidates) or None
     existing = tracer.existing(candidates)
-    first = existing if issue.in_content else tracer.overrides
+    # Where to look first: the page itself (or, for what a template wrote, overrides/), then the
+    # files of the page's language (English under en/, Russian at the root), then everything.
+    language = "en" if relative.startswith("en/") else "ru"
+    own_language = tracer.of_language(language)
+    first = (tuple(existing) if issue.in_content else tracer.overrides + tuple(existing)) + own_language
     needles = _needles(issue)
     for needle in needles:
         found = tracer.find(needle, first)

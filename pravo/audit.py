@@ -1499,6 +1499,25 @@ def _walk(site: Path, policy: Policy):
     return files, found
 
 
+def _linked_source(project: Path, relative: str) -> str | None:
+    """'docs/x -> target' when the docs/ file an output file comes from (a copied file, or the
+    Markdown of a page) is a symbolic link or lies under one; else None."""
+    docs = Path(os.path.realpath(project / "docs"))
+    candidates = [f"docs/{relative}"] + [c for c in page_sources(relative) if c.startswith("docs/")]
+    for candidate in candidates:
+        path = project / candidate
+        if not (path.exists() or path.is_symlink()):
+            continue
+        if os.path.realpath(path) != str(docs / candidate[len("docs/"):]):
+            parts = Path(candidate).parts
+            for depth in range(len(parts), 1, -1):
+                part = project.joinpath(*parts[:depth])
+                if part.is_symlink():
+                    return f"{Path(*parts[:depth]).as_posix()} -> {os.readlink(part)}"
+            return candidate
+    return None
+
+
 def _type_issue(relative: str, policy: Policy) -> _Issue | None:
     extension = _file_type(relative)
     if extension == "":
@@ -1546,12 +1565,11 @@ def audit_site(site: Path, policy: Policy = DEFAULT_POLICY, project: Path | None
                                           "as soon as any injected tag names it", FIX_OUR_SCRIPT, (), True)))
     if project is not None:
         for relative in files:
-            source = Path(project, "docs", relative)
-            if source.is_symlink():
-                found.append((relative, _Issue(None, f"copied from a symbolic link, docs/{relative} -> "
-                                              f"{os.readlink(source)}: it publishes whatever the link points to",
-                                              "remove the link; put a real copy of the file there if it "
-                                              "belongs to the site", (), True)))
+            link = _linked_source(Path(project), relative)
+            if link:
+                found.append((relative, _Issue(None, f"made from a symbolic link, {link}: it publishes whatever "
+                                              "the link points to", "remove the link; put a real copy of the "
+                                              "file there if it belongs to the site", (), True)))
     tracer = _Tracer(project) if project is not None else None
     findings = [_finding(relative, issue, tracer) for relative, issue in found]
     return sorted(set(findings), key=lambda f: (f.output, f.line or 0, f.what))

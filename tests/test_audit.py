@@ -496,6 +496,15 @@ def test_a_file_copied_from_a_symlink_in_docs_is_found(tmp_path):
     write(project, "docs/assets/images/real.png", b"\x89PNG\r\n\x1a\n")
     (project / "docs" / "assets" / "images" / "favicon.png").symlink_to("real.png")
     assert_found(audit_site(site, project=project), "symbolic link", output="assets/images/favicon.png")
+    # a page whose Markdown is a link to a file outside docs/, and a folder that is a link
+    write(project, "README.md", "# Pravo")
+    (project / "docs" / "en" / "about").mkdir(parents=True)
+    (project / "docs" / "en" / "about" / "contributing.md").symlink_to("../../../README.md")
+    write(tmp_path, "elsewhere/cards/kg-en.pdf", b"%PDF-1.7")
+    (project / "docs" / "cards").symlink_to(tmp_path / "elsewhere" / "cards")
+    findings = audit_site(site, project=project)
+    assert_found(findings, "symbolic link", "docs/en/about/contributing.md ->", output="en/about/contributing/index.html")
+    assert_found(findings, "symbolic link", "docs/cards ->", output="cards/kg-en.pdf")
 
 
 def test_the_offline_list_must_name_files_of_the_site(tmp_path):

@@ -251,6 +251,17 @@ def test_meta_refresh_to_another_page_of_the_site_is_a_redirect_page():
     assert_found(findings_in(page(head='<meta http-equiv="refresh" content="0; URL=\'//evil.example/\'">')), "refresh")
 
 
+def test_a_redirect_page_lacks_only_the_security_policy():
+    """The page overrides/hooks/redirects.py writes today: the refresh is fine, the missing
+    <meta> policy is not (security review M1: give redirect pages the meta CSP)."""
+    redirect = ('<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+                '<meta name="referrer" content="no-referrer">\n<meta http-equiv="refresh" content="0; url=../../raid/protocol/">\n'
+                '<link rel="canonical" href="https://pravo.example.org/en/raid/protocol/">\n<title>This page has moved</title>\n'
+                '</head>\n<body>\n<p><a href="../../raid/protocol/">This page has moved</a></p>\n</body>\n</html>\n')
+    findings = findings_in(redirect, "en/raid/old/index.html")
+    assert [f.what.split(":")[0] for f in findings] == ["the page has no Content-Security-Policy <meta>"], findings
+
+
 def test_a_page_without_the_security_policy_meta_is_found():
     html_text = page().replace('<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; script-src \'self\'">', "")
     assert_found(findings_in(html_text), "no Content-Security-Policy")

@@ -833,9 +833,9 @@ class _Page(_Audit):
             self.add(None, f"the page is {size / 1e6:.1f} MB: readers pay for every megabyte (the limit is "
                      f"{self.policy.max_page_bytes / 1e6:.1f} MB)", "split the page or shorten it", (), True)
 
-    def walk(self, root, where, base):
+    def walk(self, root, where, base, in_content=False, in_head=False):
         # (element, start tag position, inside the page's content, inside <head>)
-        stack = [(root, None, False, False)]
+        stack = [(root, None, in_content, in_head)]
         while stack:
             element, parent_where, in_content, in_head = stack.pop()
             tag = element.tag
@@ -890,7 +890,7 @@ class _Page(_Audit):
             # Audit that markup too (readers without JavaScript get it).
             if element.text and where is not None:
                 root, positions = parse_html(normalise_newlines(element.text), scripting=False, fragment=True)
-                self.walk(root, positions, base=where[1])
+                self.walk(root, positions, base=where[1], in_content=in_content, in_head=in_head)
             return False
         if name not in policy.elements:
             what, fix = _REFUSED_ELEMENTS.get(name, (f"a <{name}> element, which the site does not publish", REMOVE_HTML))
@@ -1151,10 +1151,9 @@ class _Page(_Audit):
             elif attribute in ("href", "xlink:href"):
                 if key == "a":
                     self.check_link(value, attribute_line, "an SVG link", needles, in_content)
-                elif key == "use" and not value.strip(_C0_AND_SPACE).startswith("#"):
+                elif key == "use":
+                    # "#id" (this document) or a file of the site; never data: or another site
                     self.check_resource(value, attribute_line, f"an SVG <{name}> reference", needles, in_content)
-                    if url_parts(value)[0] is None and not url_parts(value)[1].startswith("//"):
-                        continue
                 else:
                     self.check_resource(value, attribute_line, f"an SVG <{name}> reference", needles, in_content,
                                         policy.data_image_types)

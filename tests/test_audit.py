@@ -168,6 +168,10 @@ def test_every_injection_class_of_the_review_is_found(probe, text, words):
     ('<meta name="referrer" content="unsafe-url">', ["referrer"]),
     ('<meta charset="utf-7">', ["charset"]),
     ('<video poster="https://evil.example/p.jpg"></video>', ["<video>"]),
+    ('<div poster="https://evil.example/p.jpg">x</div>', ["poster="]),
+    # mXSS through raw text: <title> and <noscript> end at their end tag even inside a quoted value
+    ('<title><p title="</title><img src=x onerror=alert(1)>"></title>', ["event handler onerror"]),
+    ('<noscript><style></noscript><img src=x onerror=alert(1)></style></noscript>', ["event handler onerror"]),
     # the DOMPurify mXSS: parsed once, as here, the <img> stays text inside a <style>
     ('<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>', ["<style>"]),
     ('<math><mtext><table><mglyph><svg><mtext><style><img src=x onerror=alert(1)>', ["event handler onerror"]),

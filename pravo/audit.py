@@ -1626,17 +1626,21 @@ class _Tracer:
             self.theme_files = tuple(self._list(packages, ("material/templates",), (".html",)))
         self.texts = {}
         self.cache = {}
+        self.languages = {}
 
     def _list(self, root, folders, suffixes=SUFFIXES):
+        """Text files under root/folder, sorted; hidden folders (Material's .icons) and links skipped."""
         found = []
         for folder in folders:
-            if (root / folder).is_dir():
-                for path in sorted((root / folder).rglob("*")):
-                    if path.suffix.lower() in suffixes and path.is_file() and not path.is_symlink():
+            for current, dirnames, filenames in os.walk(root / folder):
+                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+                for filename in sorted(filenames):
+                    path = Path(current, filename)
+                    if path.suffix.lower() in suffixes and not path.is_symlink():
                         name = path.relative_to(root).as_posix()
                         self.paths[name] = path
                         found.append(name)
-        return found
+        return sorted(found)
 
     def variants(self, relative):
         """The file's text as written, entity-decoded, and with YAML's quote escapes undone
@@ -1671,12 +1675,11 @@ class _Tracer:
                     break
         return self.cache[key]
 
-    def find(self, needle, first=()):
-        """The first file:line that holds `needle`: in the files `first`, then anywhere."""
-        return self.find_in(needle, first) or self.find_in(needle, self.files)
-
     def of_language(self, language):
-        return tuple(f for f in self.files if f.startswith((f"docs/{language}/", f"i18n/{language}.")))
+        if language not in self.languages:
+            self.languages[language] = tuple(f for f in self.files
+                                             if f.startswith((f"docs/{language}/", f"i18n/{language}.")))
+        return self.languages[language]
 
     def existing(self, candidates):
         return [c for c in candidates if (self.project / c).is_file() or (self.project / c).is_symlink()]
@@ -1708,13 +1711,15 @@ def _source(relative: str, issue: _Issue, tracer: _Tracer | None) -> str | None:
     # Where to look first: the page itself (or, for what a template wrote, overrides/), then the
     # files of the page's language (English under en/, Russian at the root), then everything.
     language = "en" if relative.startswith("en/") else "ru"
-    own_language = tracer.of_language(language)
-    first = (tuple(existing) if issue.in_content else tracer.overrides + tuple(existing)) + own_language
+    groups = [tuple(existing), tracer.of_language(language), tracer.files]
+    if not issue.in_content:
+        groups.insert(0, tracer.overrides)
     needles = _needles(issue)
     for needle in needles:
-        found = tracer.find(needle, first)
-        if found:
-            return found
+        for group in groups:
+            found = tracer.find_in(needle, group)
+            if found:
+                return found
     if not issue.in_content:
         for needle in needles:
             found = tracer.find_in(needle, tracer.theme_files)

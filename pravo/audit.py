@@ -37,6 +37,7 @@ import codecs
 import gzip
 import hashlib
 import html
+import importlib.util
 import json
 import os
 import re
@@ -44,7 +45,7 @@ import stat
 import sys
 import xml.parsers.expat
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from posixpath import normpath
 
@@ -168,7 +169,6 @@ class Policy:
         ("zip", ("offline.zip",)),
         ("pf_fragment", ("pagefind/**",)), ("pf_index", ("pagefind/**",)),
         ("pf_meta", ("pagefind/**",)), ("pagefind", ("pagefind/**",)),
-        ("svg", ("!pagefind/**", "**")), ("png", ("!pagefind/**", "**")),
     )
     # HTML elements and attributes. aria-* and data-* attributes are allowed on every element.
     elements: frozenset[str] = _PAGE_ELEMENTS
@@ -206,9 +206,6 @@ class Policy:
     # own files (loaded by search.js) and the service worker (registered by offline.js). Any
     # other script that no page loads is a dropped file that a later injection could load.
     scripts_loaded_otherwise: tuple[str, ...] = ("pagefind/*.js", "sw.js")
-
-    def attributes_of(self, element: str) -> frozenset[str]:
-        return dict(self.element_attributes).get(element, frozenset())
 
 
 DEFAULT_POLICY = Policy()
@@ -378,6 +375,8 @@ _FAST_ATTRIBUTE = re.compile(
     r"[\t\n\f ]+([a-zA-Z_:][a-zA-Z0-9_:.-]*)"
     r"(?:[\t\n\f ]*=[\t\n\f ]*(?:\"([^\"&\x00]*)\"|'([^'&\x00]*)'|([^\t\n\f \"'<=>`&\x00]+)))?")
 _FAST_END = re.compile(r"</([a-zA-Z][a-zA-Z0-9-]*)[\t\n\f ]*>")
+_START_TAG, _END_TAG = Token.START_TAG, Token.END_TAG
+_CHARACTERS, _SPACE_CHARACTERS = Token.CHARACTERS, Token.SPACE_CHARACTERS
 _FAST_SPACES = re.compile(r"[\t\n\f\r ]+")
 _FAST_TEXT = re.compile(r"[^&<\x00\t\n\f\r ][^&<\x00]*")
 
@@ -416,7 +415,7 @@ class _Tokenizer(HTMLTokenizer):
                             data.setdefault(name.lower(), a or b or c)   # the first one wins
                     # current_token: the raw-text states end at the end tag of the last start tag.
                     self.current_token = {
-                        "type": Token.START_TAG, "name": match.group(1).lower(), "data": data,
+                        "type": _START_TAG, "name": match.group(1).lower(), "data": data,
                         "selfClosing": match.group(3) == "/", "selfClosingAcknowledged": False,
                         "where": (offset, match.end()),
                     }
@@ -426,19 +425,19 @@ class _Tokenizer(HTMLTokenizer):
                 match = _FAST_END.match(text, offset)
                 if match is None:
                     break
-                self.current_token = {"type": Token.END_TAG, "name": match.group(1).lower(), "data": [],
+                self.current_token = {"type": _END_TAG, "name": match.group(1).lower(), "data": [],
                                       "selfClosing": False}
                 queue.append(self.current_token)
                 offset = match.end()
             elif character in "\t\n\f\r ":
                 match = _FAST_SPACES.match(text, offset)
-                queue.append({"type": Token.SPACE_CHARACTERS, "data": match.group()})
+                queue.append({"type": _SPACE_CHARACTERS, "data": match.group()})
                 offset = match.end()
             elif character == "&" or character == "\x00":
                 break
             else:
                 match = _FAST_TEXT.match(text, offset)
-                queue.append({"type": Token.CHARACTERS, "data": match.group()})
+                queue.append({"type": _CHARACTERS, "data": match.group()})
                 offset = match.end()
         stream.chunk_offset = offset
         if queue:
@@ -587,7 +586,7 @@ _REFUSED_SVG = {
     "handler": ("an SVG <handler> (script)", "remove it"),
     "listener": ("an SVG <listener> (script)", "remove it"),
     "feimage": ("an SVG <feImage> (loads an image)", "remove it"),
-    "a": None,  # allowed with a checked link: see _check_svg_element
+    "a": None,  # allowed, its link checked: see _Page.svg_element
 }
 
 
@@ -785,12 +784,16 @@ class _Page(_Audit):
     def __init__(self, text, output, policy, site_files=None):
         super().__init__(output, policy, site_files)
         self.text = normalise_newlines(text)
-        self._newlines = [m.start() for m in re.finditer("\n", self.text)]
+        self._newlines = None
         # The folder of the page's address: en/help/index.html -> en/help
         self.folder = output.rsplit("/", 1)[0] if "/" in output else ""
 
     def line(self, offset):
-        return None if offset is None else bisect.bisect_left(self._newlines, offset) + 1
+        if offset is None:
+            return None
+        if self._newlines is None:
+            self._newlines = [m.start() for m in re.finditer("\n", self.text)]
+        return bisect.bisect_left(self._newlines, offset) + 1
 
     def at(self, where, name):
         """The line of an attribute, worked out only if something is reported there."""
@@ -830,9 +833,9 @@ class _Page(_Audit):
             self.add(None, f"the page is {size / 1e6:.1f} MB: readers pay for every megabyte (the limit is "
                      f"{self.policy.max_page_bytes / 1e6:.1f} MB)", "split the page or shorten it", (), True)
 
-    def walk(self, root, where, base):
+    def walk(self, root, where, base, in_content=False, in_head=False):
         # (element, start tag position, inside the page's content, inside <head>)
-        stack = [(root, None, False, False)]
+        stack = [(root, None, in_content, in_head)]
         while stack:
             element, parent_where, in_content, in_head = stack.pop()
             tag = element.tag
@@ -849,7 +852,12 @@ class _Page(_Audit):
                 namespace, _, name = tag[1:].partition("}")
             else:
                 namespace, name = HTML_NS, tag
-            attributes = {_attribute_name(k): v for k, v in element.attrib.items()} if element.attrib else {}
+            if not element.attrib:
+                attributes = {}
+            elif namespace == HTML_NS:
+                attributes = element.attrib   # the parser lower-cases HTML attribute names
+            else:
+                attributes = {_attribute_name(k): v for k, v in element.attrib.items()}
             if "data-pagefind-body" in attributes or (name == "article" and "md-content__inner" in attributes.get("class", "")):
                 in_content = True
             descend = True
@@ -882,7 +890,7 @@ class _Page(_Audit):
             # Audit that markup too (readers without JavaScript get it).
             if element.text and where is not None:
                 root, positions = parse_html(normalise_newlines(element.text), scripting=False, fragment=True)
-                self.walk(root, positions, base=where[1])
+                self.walk(root, positions, base=where[1], in_content=in_content, in_head=in_head)
             return False
         if name not in policy.elements:
             what, fix = _REFUSED_ELEMENTS.get(name, (f"a <{name}> element, which the site does not publish", REMOVE_HTML))
@@ -890,7 +898,9 @@ class _Page(_Audit):
             self.add(line, what, fix, needles, in_content)
             return name not in ("style", "template")
         if name in ("meta", "link", "title", "base") and not in_head:
-            self.add(line, f"a <{name}> tag inside the page body (it still acts on the whole page)",
+            self.add(line, f"a <{name}> tag inside the page body (it still acts on the whole page; if the "
+                     "template put it in the head, something earlier — a title or description with markup — "
+                     "ended the head too soon)",
                      REMOVE_HTML, (self.raw_tag(where),), in_content)
         allowed = self.allowed.get(name, policy.global_attributes)
         broken = [a for a in attributes if a not in allowed and not _SAFE_ATTRIBUTE_NAME.match(a)
@@ -968,7 +978,7 @@ class _Page(_Audit):
     def anchor(self, attributes, where, in_content):
         href = attributes.get("href")
         if href is not None:
-            self.check_link(href, self.at(where, "href"), "a link", (href,), in_content,
+            self.check_link(href, self.at(where, "href"), "<a href>", (href,), in_content,
                             download="download" in attributes)
         rel = attributes.get("rel", "").lower().split()
         if "opener" in rel:
@@ -1022,6 +1032,10 @@ class _Page(_Audit):
                     if weak in content:
                         self.add(line, f"the page's security policy allows {weak}",
                                  "remove it from overrides/hooks/csp.py", (weak,), False)
+        charset = attributes.get("charset")
+        if charset is not None and charset.strip().lower() not in ("utf-8", "utf8"):
+            self.add(line, f"a <meta charset=\"{_short(charset, 20)}\">: the site is UTF-8, and a page read in "
+                     "another encoding can show markup the audit did not see", REMOVE_HTML, (raw,), in_content)
         name = attributes.get("name")
         if name is not None:
             key = name.strip().lower()
@@ -1137,10 +1151,9 @@ class _Page(_Audit):
             elif attribute in ("href", "xlink:href"):
                 if key == "a":
                     self.check_link(value, attribute_line, "an SVG link", needles, in_content)
-                elif key == "use" and not value.strip(_C0_AND_SPACE).startswith("#"):
+                elif key == "use":
+                    # "#id" (this document) or a file of the site; never data: or another site
                     self.check_resource(value, attribute_line, f"an SVG <{name}> reference", needles, in_content)
-                    if url_parts(value)[0] is None and not url_parts(value)[1].startswith("//"):
-                        continue
                 else:
                     self.check_resource(value, attribute_line, f"an SVG <{name}> reference", needles, in_content,
                                         policy.data_image_types)
@@ -1485,6 +1498,25 @@ def _walk(site: Path, policy: Policy):
     return files, found
 
 
+def _linked_source(project: Path, relative: str) -> str | None:
+    """'docs/x -> target' when the docs/ file an output file comes from (a copied file, or the
+    Markdown of a page) is a symbolic link or lies under one; else None."""
+    docs = Path(os.path.realpath(project / "docs"))
+    candidates = [f"docs/{relative}"] + [c for c in page_sources(relative) if c.startswith("docs/")]
+    for candidate in candidates:
+        path = project / candidate
+        if not (path.exists() or path.is_symlink()):
+            continue
+        if os.path.realpath(path) != str(docs / candidate[len("docs/"):]):
+            parts = Path(candidate).parts
+            for depth in range(len(parts), 1, -1):
+                part = project.joinpath(*parts[:depth])
+                if part.is_symlink():
+                    return f"{Path(*parts[:depth]).as_posix()} -> {os.readlink(part)}"
+            return candidate
+    return None
+
+
 def _type_issue(relative: str, policy: Policy) -> _Issue | None:
     extension = _file_type(relative)
     if extension == "":
@@ -1532,12 +1564,11 @@ def audit_site(site: Path, policy: Policy = DEFAULT_POLICY, project: Path | None
                                           "as soon as any injected tag names it", FIX_OUR_SCRIPT, (), True)))
     if project is not None:
         for relative in files:
-            source = Path(project, "docs", relative)
-            if source.is_symlink():
-                found.append((relative, _Issue(None, f"copied from a symbolic link, docs/{relative} -> "
-                                              f"{os.readlink(source)}: it publishes whatever the link points to",
-                                              "remove the link; put a real copy of the file there if it "
-                                              "belongs to the site", (), True)))
+            link = _linked_source(Path(project), relative)
+            if link:
+                found.append((relative, _Issue(None, f"made from a symbolic link, {link}: it publishes whatever "
+                                              "the link points to", "remove the link; put a real copy of the "
+                                              "file there if it belongs to the site", (), True)))
     tracer = _Tracer(project) if project is not None else None
     findings = [_finding(relative, issue, tracer) for relative, issue in found]
     return sorted(set(findings), key=lambda f: (f.output, f.line or 0, f.what))
@@ -1580,47 +1611,75 @@ def page_sources(output: str) -> list[str]:
 class _Tracer:
     FOLDERS = ("docs", "data", "i18n", "overrides")
 
+    SUFFIXES = (".md", ".yml", ".yaml", ".html", ".json", ".py", ".js", ".css", ".txt", ".svg")
+
     def __init__(self, project: Path):
         self.project = Path(project)
-        self.files = []
-        for folder in self.FOLDERS:
-            root = self.project / folder
-            if root.is_dir():
-                for path in sorted(root.rglob("*")):
-                    if path.is_file() and not path.is_symlink() and path.suffix.lower() in (
-                            ".md", ".yml", ".yaml", ".html", ".json", ".py", ".js", ".css", ".txt", ".svg"):
-                        self.files.append(path.relative_to(self.project).as_posix())
+        self.paths = {}   # shown name -> file
+        self.files = tuple(self._list(self.project, self.FOLDERS))
+        self.overrides = tuple(f for f in self.files if f.startswith("overrides/"))
+        # Last resort for what a template wrote: the theme's own templates (found, not imported).
+        self.theme_files = ()
+        spec = importlib.util.find_spec("material")
+        if spec is not None and spec.submodule_search_locations:
+            packages = Path(list(spec.submodule_search_locations)[0]).parent
+            self.theme_files = tuple(self._list(packages, ("material/templates",), (".html",)))
         self.texts = {}
         self.cache = {}
+        self.languages = {}
+
+    def _list(self, root, folders, suffixes=SUFFIXES):
+        """Text files under root/folder, sorted; hidden folders (Material's .icons) and links skipped."""
+        found = []
+        for folder in folders:
+            for current, dirnames, filenames in os.walk(root / folder):
+                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+                for filename in sorted(filenames):
+                    path = Path(current, filename)
+                    if path.suffix.lower() in suffixes and not path.is_symlink():
+                        name = path.relative_to(root).as_posix()
+                        self.paths[name] = path
+                        found.append(name)
+        return sorted(found)
 
     def variants(self, relative):
+        """The file's text as written, entity-decoded, and with YAML's quote escapes undone
+        (each line kept on its line); a variant identical to the text is left out."""
         texts = self.texts.get(relative)
         if texts is None:
             try:
-                raw = normalise_newlines((self.project / relative).read_bytes().decode("utf-8", "replace"))
+                raw = normalise_newlines(self.paths.get(relative, self.project / relative).read_bytes()
+                                         .decode("utf-8", "replace"))
             except OSError:
                 raw = ""
-            lines = raw.split("\n")
-            decoded = "\n".join(html.unescape(line).replace("\n", " ") for line in lines)
-            yaml_like = "\n".join(line.replace('\\"', '"').replace("''", "'") for line in lines)
-            texts = self.texts[relative] = (raw, decoded, yaml_like)
+            texts = [raw]
+            if "&" in raw:
+                texts.append("\n".join(html.unescape(line).replace("\n", " ") for line in raw.split("\n")))
+            if '\\"' in raw or "''" in raw:
+                texts.append(raw.replace('\\"', '"').replace("''", "'"))
+            self.texts[relative] = texts
         return texts
 
-    def find(self, needle, first=()):
-        key = (needle, tuple(first))
-        if key in self.cache:
-            return self.cache[key]
-        result = None
-        for relative in list(first) + self.files:
-            for text in self.variants(relative):
-                index = text.find(needle)
-                if index >= 0:
-                    result = f"{relative}:{text.count(chr(10), 0, index) + 1}"
+    def find_in(self, needle, files):
+        """The first file:line among `files` (a list or tuple) that holds `needle`, or None."""
+        key = (needle, tuple(files))
+        if key not in self.cache:
+            self.cache[key] = None
+            for relative in files:
+                for text in self.variants(relative):
+                    index = text.find(needle)
+                    if index >= 0:
+                        self.cache[key] = f"{relative}:{text.count(chr(10), 0, index) + 1}"
+                        break
+                if self.cache[key]:
                     break
-            if result:
-                break
-        self.cache[key] = result
-        return result
+        return self.cache[key]
+
+    def of_language(self, language):
+        if language not in self.languages:
+            self.languages[language] = tuple(f for f in self.files
+                                             if f.startswith((f"docs/{language}/", f"i18n/{language}.")))
+        return self.languages[language]
 
     def existing(self, candidates):
         return [c for c in candidates if (self.project / c).is_file() or (self.project / c).is_symlink()]
@@ -1649,11 +1708,23 @@ def _source(relative: str, issue: _Issue, tracer: _Tracer | None) -> str | None:
             return None
         return " or ".join(candidates) or None
     existing = tracer.existing(candidates)
-    first = existing if issue.in_content else [f for f in tracer.files if f.startswith("overrides/")]
-    for needle in _needles(issue):
-        found = tracer.find(needle, first)
-        if found:
-            return found
+    # Where to look first: the page itself (or, for what a template wrote, overrides/), then the
+    # files of the page's language (English under en/, Russian at the root), then everything.
+    language = "en" if relative.startswith("en/") else "ru"
+    groups = [tuple(existing), tracer.of_language(language), tracer.files]
+    if not issue.in_content:
+        groups.insert(0, tracer.overrides)
+    needles = _needles(issue)
+    for needle in needles:
+        for group in groups:
+            found = tracer.find_in(needle, group)
+            if found:
+                return found
+    if not issue.in_content:
+        for needle in needles:
+            found = tracer.find_in(needle, tracer.theme_files)
+            if found:
+                return found
     if issue.in_content and existing:
         return existing[0]
     if not relative.endswith(".html") and existing:

@@ -169,7 +169,12 @@ def test_every_injection_class_of_the_review_is_found(probe, text, words):
     ('<link rel="stylesheet" href="https://evil.example/x.css">', ["another site"]),
     ('<link rel="prefetch" href="https://evil.example/">', ["prefetch"]),
     ('<meta name="referrer" content="unsafe-url">', ["referrer"]),
+    ('<meta charset="utf-7">', ["charset"]),
     ('<video poster="https://evil.example/p.jpg"></video>', ["<video>"]),
+    ('<div poster="https://evil.example/p.jpg">x</div>', ["poster="]),
+    # mXSS through raw text: <title> and <noscript> end at their end tag even inside a quoted value
+    ('<title><p title="</title><img src=x onerror=alert(1)>"></title>', ["event handler onerror"]),
+    ('<noscript><style></noscript><img src=x onerror=alert(1)></style></noscript>', ["event handler onerror"]),
     # the DOMPurify mXSS: parsed once, as here, the <img> stays text inside a <style>
     ('<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>', ["<style>"]),
     ('<math><mtext><table><mglyph><svg><mtext><style><img src=x onerror=alert(1)>', ["event handler onerror"]),
@@ -251,6 +256,17 @@ def test_meta_refresh_to_another_page_of_the_site_is_a_redirect_page():
     same = ('<meta http-equiv="refresh" content="0; url=../new/">')
     assert findings_in(page(head=same)) == []
     assert_found(findings_in(page(head='<meta http-equiv="refresh" content="0; URL=\'//evil.example/\'">')), "refresh")
+
+
+def test_a_redirect_page_lacks_only_the_security_policy():
+    """The page overrides/hooks/redirects.py writes today: the refresh is fine, the missing
+    <meta> policy is not (security review M1: give redirect pages the meta CSP)."""
+    redirect = ('<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+                '<meta name="referrer" content="no-referrer">\n<meta http-equiv="refresh" content="0; url=../../raid/protocol/">\n'
+                '<link rel="canonical" href="https://pravo.example.org/en/raid/protocol/">\n<title>This page has moved</title>\n'
+                '</head>\n<body>\n<p><a href="../../raid/protocol/">This page has moved</a></p>\n</body>\n</html>\n')
+    findings = findings_in(redirect, "en/raid/old/index.html")
+    assert [f.what.split(":")[0] for f in findings] == ["the page has no Content-Security-Policy <meta>"], findings
 
 
 def test_a_page_without_the_security_policy_meta_is_found():
@@ -498,6 +514,15 @@ def test_a_file_copied_from_a_symlink_in_docs_is_found(tmp_path):
     write(project, "docs/assets/images/real.png", b"\x89PNG\r\n\x1a\n")
     (project / "docs" / "assets" / "images" / "favicon.png").symlink_to("real.png")
     assert_found(audit_site(site, project=project), "symbolic link", output="assets/images/favicon.png")
+    # a page whose Markdown is a link to a file outside docs/, and a folder that is a link
+    write(project, "README.md", "# Pravo")
+    (project / "docs" / "en" / "about").mkdir(parents=True)
+    (project / "docs" / "en" / "about" / "contributing.md").symlink_to("../../../README.md")
+    write(tmp_path, "elsewhere/cards/kg-en.pdf", b"%PDF-1.7")
+    (project / "docs" / "cards").symlink_to(tmp_path / "elsewhere" / "cards")
+    findings = audit_site(site, project=project)
+    assert_found(findings, "symbolic link", "docs/en/about/contributing.md ->", output="en/about/contributing/index.html")
+    assert_found(findings, "symbolic link", "docs/cards ->", output="cards/kg-en.pdf")
 
 
 def test_the_offline_list_must_name_files_of_the_site(tmp_path):
@@ -565,7 +590,8 @@ PIECES = ["<a", "<A", "<p", "<div", "<b>", "</b>", "<i>", "</i>", "<table>", "<t
           "\n", "<br/>", "<img", " src=", " href=", " onerror=", " class", "=", '"', "'", "`", ">", "/>", "/", " ",
           "\t", "\f", "\x00", "&amp;", "&#x61;", "&lt;", "&", "&notin;", "x", "Y", "-", "_", ":", "</p>", "</div>",
           "</a>", "<body", "<html", "<head>", "</head>", "<meta", "<base", "<frameset>", "<!doctype html>", "<?x?>",
-          "</", "< a", "<a/b>", "</ a>", "</a b>", "<b c=d/>", "é", "\r\n", "\r"]
+          "</", "< a", "<a/b>", "</ a>", "</a b>", "<b c=d/>", "é", "\r\n", "\r", " ONCLICK=\"a\"", " x='1'",
+          "=y", " a=b", " a = \"b\" ", "<P CLASS=x>", "<a b=c\"d>", "<a b='x'c>", "<a\fb>"]
 
 
 def test_the_fast_parser_builds_the_same_tree_as_tinyhtml5_on_random_markup():

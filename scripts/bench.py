@@ -282,7 +282,7 @@ def run_query(browser, server, base: str, site: Path, ui: tuple, query: str, sta
     return {"found": found, "files": search_files, "visit": visit}
 
 
-def search_bytes(visit: "Visit") -> int:
+def search_bytes(visit: Visit) -> int:
     rows = visit.totals()
     return sum(len(gzip.compress((visit.site / f.split("?")[0]).read_bytes(), 9)) for f in rows["files"]
                if ("pagefind" in f or "search" in f or "lunr" in f) and (visit.site / f.split("?")[0]).is_file())

@@ -17,7 +17,7 @@ import logging
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from markupsafe import Markup, escape
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from pymdownx.slugs import slugify

@@ -12,6 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from pravo import data, lawtext
+from pravo.pages import page_url
 from pravo import lawbook as lawdata
 
 from sitebuild import ROOT, fixture_project
@@ -189,7 +190,8 @@ def test_the_corrections_log_shows_every_entry(site, lang):
         assert lawtext.day(entry["date"], lang) in text
         links = [a["href"] for a in shown_entry.select("a")]
         for slug in entry["pages"]:
-            assert f"../../{slug}/" in links, (slug, links)
+            address = page_url(f"ru/{slug}.md")  # rights/index -> rights/
+            assert f"../../{address}" in links, (slug, links)
         for pid in entry.get("provisions", []):
             assert any(href.endswith("#" + pid.replace(".", "-")) for href in links), (pid, links)
 
@@ -247,6 +249,8 @@ CRIMINAL_LAW_PUNISHES_OTHERS = re.compile(
 
 def test_no_page_says_that_criminal_law_punishes_only_other_people(site):
     """Two women working in one flat can be charged with keeping a brothel: no page may say otherwise."""
+    # The corrections log quotes what the pages used to say, so it is the one page allowed to.
     found = [str(html.relative_to(site)) for html in site.rglob("*.html")
-             if CRIMINAL_LAW_PUNISHES_OTHERS.search(" ".join(html.read_text(encoding="utf-8").split()))]
+             if CRIMINAL_LAW_PUNISHES_OTHERS.search(" ".join(html.read_text(encoding="utf-8").split()))
+             and html.parent.name != "corrections"]
     assert found == []

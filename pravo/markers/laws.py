@@ -59,8 +59,9 @@ def reference(ctx: Context, provision: dict) -> str:
     article («КоАП РФ, ч. 1 ст. 18.8») — so a summary line stays short; the article's title is the
     link's tooltip and heads its full entry."""
     code = code_of(ctx, provision)
-    text = md_escape(f"{code['short'][ctx.lang]}, {lawtext.article(provision, ctx.lang)}")
-    title = html.escape(provision["title"][ctx.lang], quote=True)
+    name = code.get("inline", code["short"])[ctx.lang]
+    text = md_escape(f"{name}, {lawtext.article(provision, ctx.lang)}")
+    title = html.escape(f"{code['short'][ctx.lang]}: {provision['title'][ctx.lang]}", quote=True)
     return f'[{text}]({link_to(ctx, provision["id"])} "{title}")' + status_tag(ctx, provision)
 
 

@@ -25,13 +25,13 @@ def load_config(path: Path = ROOT / "mkdocs.yml") -> dict:
 
 
 def mkdocs_build(config_file: Path, site_dir: Path, site_url: str | None = None,
-                 env_extra: dict | None = None) -> subprocess.CompletedProcess:
-    """A strict build; fails the calling test with MkDocs' own messages."""
+                 env_extra: dict | None = None, engine: str = "mkdocs") -> subprocess.CompletedProcess:
+    """A strict build (by MkDocs, or `engine="properdocs"`); fails the calling test with the engine's messages."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env_extra or {}))
     if site_url:
         env["PRAVO_SITE_URL"] = site_url
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
+        [sys.executable, "-m", engine, "build", "--strict", "--clean",
          "--config-file", str(config_file), "--site-dir", str(site_dir)],
         capture_output=True, text=True, env=env, cwd=config_file.parent,
     )

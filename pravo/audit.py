@@ -192,6 +192,9 @@ class Policy:
     # Origins ("https://pravo.example.org") whose absolute addresses count as the site itself for
     # things the browser loads. Default: none — the site loads everything by relative address.
     own_origins: frozenset[str] = frozenset()
+    # The path the site is served under ("/pravo/" on https://user.github.io/pravo/): an address that
+    # starts with "/" is read from there. MkDocs writes such addresses on the 404 pages.
+    base_path: str = "/"
     # A link that opens a new window (target other than _self/_top/_parent) must carry
     # rel="noopener" (or "noreferrer"): old WebViews on cheap phones do not imply it.
     target_needs_noopener: bool = True
@@ -1120,7 +1123,13 @@ class _Page(_Audit):
         elif rest.startswith("//"):
             return None
         rest = re.split(r"[?#]", rest, maxsplit=1)[0]
-        joined = rest if rest.startswith("/") else f"/{self.folder}/{rest}"
+        if rest.startswith("/"):
+            base = "/" + self.policy.base_path.strip("/") + "/" if self.policy.base_path.strip("/") else "/"
+            if not rest.startswith(base):
+                return None  # above the site's own folder: not a file of this site
+            joined = "/" + rest[len(base):]
+        else:
+            joined = f"/{self.folder}/{rest}"
         path = normpath(joined)
         if path.startswith("//"):
             path = "/" + path.lstrip("/")
@@ -1159,7 +1168,7 @@ class _Page(_Audit):
                                         policy.data_image_types)
             elif attribute == "style":
                 if svg_file:
-                    self.check_css(value, lambda offset: attribute_line, "a style= attribute in an SVG",
+                    self.check_css(value, lambda offset, line=attribute_line: line, "a style= attribute in an SVG",
                                    in_content, needles_extra=needles)
                 else:
                     self.style_attribute(name, value, attribute_line, needles, in_content)
@@ -1168,7 +1177,7 @@ class _Page(_Audit):
                 self.add(attribute_line, f"{what} in an SVG", fix, needles, in_content)
             elif attribute in policy.svg_attributes or _DATA_ATTRIBUTE.match(attribute) or attribute.startswith("xmlns:"):
                 if "url(" in value.lower():
-                    self.check_css(value, lambda offset: attribute_line, f"an SVG {attribute}= attribute",
+                    self.check_css(value, lambda offset, line=attribute_line: line, f"an SVG {attribute}= attribute",
                                    in_content, needles_extra=needles)
             elif svg_file and ":" in attribute and not attribute.startswith(("xlink:", "xml:")):
                 pass   # an editor's own attribute (inkscape:…, sodipodi:…): the browser ignores it

@@ -632,3 +632,17 @@ def test_the_real_site_passes_the_audit(site):
     summary = "\n".join(f"{count:4} × {what}" for what, count in kinds.most_common())
     shown = format_findings(findings[:40], site=str(site))
     assert findings == [], (f"{len(findings)} finding(s) in {elapsed:.2f} s:\n{summary}\n\nFirst ones:\n{shown}")
+
+
+def test_a_site_under_a_sub_path_loads_its_own_scripts_by_absolute_address():
+    """MkDocs writes root-absolute addresses on 404 pages; under https://user.github.io/pravo/ they
+    start with /pravo/. Anything above that folder is another site of the same host."""
+    import dataclasses
+
+    policy = dataclasses.replace(DEFAULT_POLICY, base_path="/pravo/", require_csp_meta=False)
+    own = '<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>x</title></head><body>' \
+          '<script src="/pravo/assets/js/menu.js"></script></body></html>'
+    assert audit_html(own, "404.html", policy) == []
+    other = own.replace("/pravo/assets/js/menu.js", "/other/assets/js/menu.js")
+    [finding] = audit_html(other, "404.html", policy)
+    assert "script" in finding.what and finding.output == "404.html"

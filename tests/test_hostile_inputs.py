@@ -20,6 +20,7 @@ import pytest
 
 from pravo.checks import run as run_checks
 from pravo.problems import format_problem
+
 from sitebuild import fixture_project
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "fallback-site"

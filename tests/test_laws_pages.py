@@ -12,8 +12,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from pravo import data, lawtext
-from pravo.pages import page_url
 from pravo import lawbook as lawdata
+from pravo.pages import page_url
 
 from sitebuild import ROOT, fixture_project
 

@@ -7,6 +7,9 @@ engine made it.
 """
 from __future__ import annotations
 
+import dataclasses
+from urllib.parse import urlsplit
+
 from pravo import audit
 from pravo.pipeline import Build
 from pravo.problems import Problem, ProblemsFound
@@ -19,7 +22,9 @@ def run(build: Build) -> None:
                         "the engine did not run Pravo's adapter (overrides/hooks/pravo_mkdocs.py): check `hooks:` "
                         "in mkdocs.yml, or expand the markers before building (ARCHITECTURE.md)")
                 for path in sorted(build.site.rglob("*.html")) if not path.is_symlink() and MARKER in path.read_bytes()]
-    findings = audit.audit_site(build.site, project=build.root)
+    policy = dataclasses.replace(audit.DEFAULT_POLICY, base_path=urlsplit(build.site_url).path or "/",
+                                 require_csp_meta=not build.preview)
+    findings = audit.audit_site(build.site, policy, project=build.root)
     problems += [Problem(build.site / f.output, f.line, f.what + (f" (from {f.source})" if f.source else ""), f.fix)
                  for f in findings]
     if problems:

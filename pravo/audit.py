@@ -54,6 +54,8 @@ from tinyhtml5.parser import HTMLParser
 from tinyhtml5.tokenizer import HTMLTokenizer
 from tinyhtml5.treebuilder import TreeBuilder
 
+from pravo import content
+
 __all__ = [
     "DEFAULT_POLICY", "Finding", "Policy", "audit_css", "audit_html", "audit_site", "audit_svg",
     "format_findings", "main",
@@ -187,6 +189,9 @@ class Policy:
     http_equiv: frozenset[str] = frozenset({"content-security-policy"})
     referrer: str = "no-referrer"          # the only <meta name="referrer"> content allowed
     link_schemes: frozenset[str] = frozenset({"http", "https", "mailto", "tel"})
+    # Hosts no link may lead to: URL shorteners hide where a link goes, trackers learn who clicked
+    # (the same list `make check` refuses: pravo/content.py).
+    refused_link_hosts: frozenset[str] = frozenset(content.SHORTENERS_AND_TRACKERS)
     # data: images allowed in <img>/<source> (CSS files may also use data:image/svg+xml).
     data_image_types: frozenset[str] = frozenset({"image/png", "image/gif", "image/jpeg", "image/webp", "image/avif"})
     # Origins ("https://pravo.example.org") whose absolute addresses count as the site itself for
@@ -257,6 +262,12 @@ def url_parts(value: str) -> tuple[str | None, str]:
     if scheme in _SPECIAL_SCHEMES:
         rest = rest.replace("\\", "/")
     return scheme, rest
+
+
+def _host_in(rest: str, hosts) -> bool:
+    """Is the host of '//host/path' (the part after the scheme) one of `hosts` or under one?"""
+    host = rest.lstrip("/").split("/", 1)[0].split("?", 1)[0].split("#", 1)[0].rsplit("@", 1)[-1].split(":", 1)[0].lower()
+    return any(host == h or host.endswith("." + h) for h in hosts)
 
 
 def _origin(scheme: str, rest: str) -> str:
@@ -643,6 +654,9 @@ class _Audit:
         elif scheme is not None and scheme not in self.policy.link_schemes:
             self.add(line, f"a link with the scheme {scheme}: in {where_words} ({shown}); links may only "
                      "be https://, http://, mailto:, tel: or relative", FIX_LINK_SCHEME, needles, in_content)
+        elif scheme in ("http", "https") and _host_in(rest, self.policy.refused_link_hosts):
+            self.add(line, f"a link through a URL shortener or tracker in {where_words} ({shown})",
+                     "link to the page itself, with its full address", needles, in_content)
         elif download and not _is_same_origin(value, self.policy):
             self.add(line, f"a download link to another site ({shown}): readers would save a file "
                      "the site does not check", "link to a file in docs/ instead, or drop download",
@@ -1545,6 +1559,31 @@ def _type_issue(relative: str, policy: Policy) -> _Issue | None:
     return None
 
 
+_WORKER: dict = {}
+
+
+def _init_worker(site: Path, policy: Policy, site_files: frozenset[str]) -> None:
+    _WORKER.update(site=site, policy=policy, site_files=site_files)
+
+
+def _audit_in_worker(relative: str) -> list[_Issue]:
+    return _audit_file(_WORKER["site"], relative, _WORKER["policy"], _WORKER["site_files"])
+
+
+def _audit_files(site: Path, files: list[str], policy: Policy, site_files: frozenset[str]) -> list[list[_Issue]]:
+    """Each file's issues, in order. Parsing HTML is the slow part of a build's last step, so on a
+    machine with several cores the files are read by that many processes (where fork exists)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    workers = min(os.cpu_count() or 1, 8)
+    if workers < 2 or len(files) < 50 or "fork" not in multiprocessing.get_all_start_methods():
+        return [_audit_file(site, relative, policy, site_files) for relative in files]
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                             initializer=_init_worker, initargs=(site, policy, site_files)) as pool:
+        return list(pool.map(_audit_in_worker, files, chunksize=max(1, len(files) // (workers * 4))))
+
+
 def audit_site(site: Path, policy: Policy = DEFAULT_POLICY, project: Path | None = None) -> list[Finding]:
     """Audit every file of a built site folder; findings sorted by file and line.
 
@@ -1555,13 +1594,16 @@ def audit_site(site: Path, policy: Policy = DEFAULT_POLICY, project: Path | None
     files, found = _walk(site, policy)
     site_files = frozenset(files)
     loaded = set()
+    readable = []
     for relative in files:
         issue = _type_issue(relative, policy)
         if issue is not None:
             found.append((relative, issue))
             if _file_type(relative) not in policy.file_types:
                 continue   # a type the site never publishes: its content does not matter
-        for issue in _audit_file(site, relative, policy, site_files):
+        readable.append(relative)
+    for relative, issues in zip(readable, _audit_files(site, readable, policy, site_files)):
+        for issue in issues:
             if issue.scripts:
                 loaded.update(issue.needles)
             else:

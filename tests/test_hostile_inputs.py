@@ -216,20 +216,21 @@ def test_every_other_way_in_is_refused_with_its_file(tmp_path, name, apply, wher
     assert all(" — " in m for m in found), "every message says how to fix it"
 
 
-def engine_build(root: Path) -> subprocess.CompletedProcess:
+def engine_build(root: Path, strict: bool = True) -> subprocess.CompletedProcess:
     """The engine alone, as a host's build step might run it: no `make check` in front."""
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"),
-                           "-d", str(root / "site")], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict" if strict else "--no-strict",
+                           "-f", str(root / "mkdocs.yml"), "-d", str(root / "site")], capture_output=True, text=True,
                           env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), cwd=root)
 
 
 def test_the_audit_alone_stops_every_page_probe_that_reaches_the_output(tmp_path):
-    """One build with every page probe on a page of its own: the audit must name each page."""
+    """One build with every page probe on a page of its own, not even in strict mode (which would stop
+    at the first warning): the audit must name each page."""
     root = project(tmp_path)
     for name, text, _ in PAGE_PROBES:
         for lang in ("ru", "en"):
             write(root, f"docs/{lang}/p-{name}.md", f"---\ntitle: {name}\ndescription: probe\n---\n\n{text}\n")
-    result = engine_build(root)
+    result = engine_build(root, strict=False)
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "is not published" in output
@@ -241,8 +242,10 @@ def test_the_audit_alone_stops_every_page_probe_that_reaches_the_output(tmp_path
     assert sorted(set(missed) - NOT_REACHING) == [], output[-4000:]
 
 
-# Page probes that Markdown or MkDocs itself turns into nothing harmful before any output exists.
-NOT_REACHING: set[str] = set()
+# Page probes that Markdown itself turns into nothing harmful before any output exists.
+NOT_REACHING = {
+    "tab-javascript",  # Markdown turns the tab into spaces: "java    script:" is a relative address, inert
+}
 
 
 def test_the_audit_alone_stops_data_and_string_probes(tmp_path):

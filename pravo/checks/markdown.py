@@ -36,10 +36,7 @@ ALLOWED_ATTR_LIST_KEYS = {"lang", "title", "markdown", "width", "height", "loadi
 RESOURCE_ATTRIBUTES = {"src", "srcset", "poster", "background", "data", "ping", "action", "formaction", "lowsrc",
                        "dynsrc", "xlink:href", "codebase", "manifest", "icon", "longdesc"}
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
-# A shortener hides where a link goes; a tracker tells a third party who clicked.
-SHORTENERS_AND_TRACKERS = ("bit.ly", "t.co", "tinyurl.com", "goo.gl", "ow.ly", "is.gd", "buff.ly", "cutt.ly", "rb.gy",
-                           "clck.ru", "vk.cc", "google-analytics.com", "googletagmanager.com", "doubleclick.net",
-                           "mc.yandex.ru", "top-fwz1.mail.ru", "connect.facebook.net")
+
 
 TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][\w:-]*)([^<>]*)(>?)", re.S)
 ATTRIBUTE = re.compile(r"([^\s=/>\"']+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
@@ -121,7 +118,7 @@ def _address_problem(path: Path, number: int, value: str, fetched: bool) -> Iter
         yield Problem(path, number, f"a `{found}:` address is not allowed (only http, https, mailto and tel links)",
                       "link to a page of the site or to a web address; javascript:, data: and vbscript: links can run code "
                       "or hand the reader a file")
-    elif found in ("http", "https") and _host_in(url, SHORTENERS_AND_TRACKERS):
+    elif found in ("http", "https") and _host_in(url, content.SHORTENERS_AND_TRACKERS):
         yield Problem(path, number, "a link through a URL shortener or tracker (it hides where the link goes, "
                       "or tells a third party who clicked)", "link to the page itself, with its full address")
     elif fetched and other_origin(url):

@@ -11,11 +11,12 @@ PIP    := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 # Material prints a banner about MkDocs 2 on every build; we pin MkDocs 1.x.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build check test test-fast lint clean laws translations page bench lock
+.PHONY: help serve build preview check test test-fast lint clean laws translations page bench lock
 
 help:
 	@echo "make serve      build the site and serve it with live reload on http://$(HOST):$(PORT)/"
-	@echo "make build      check the content, then build the production site into site/"
+	@echo "make build      check the content, then build the production site into site/ (needs PRAVO_SITE_URL, PRAVO_CONTACT)"
+	@echo "make preview    the same build without the deployment's address and contact, not for publishing"
 	@echo "make check      the content checks (front matter, twins, data, links …), in plain words"
 	@echo "make test       everything CI runs: lint, unit and build tests, browser tests"
 	@echo "make test-fast  lint, checks and unit tests, no browser and no full-site build (about a minute)"
@@ -46,6 +47,10 @@ serve: $(VENV)/.site-installed
 
 build: $(VENV)/.site-installed
 	$(BIN)/python scripts/build.py
+
+# The same build without the deployment's address and contact: to look at, not to publish.
+preview: $(VENV)/.site-installed
+	$(BIN)/python scripts/build.py --preview
 
 check: $(VENV)/.site-installed
 	$(BIN)/python scripts/check.py

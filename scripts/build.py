@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Production build: `make build`.
 
-Runs the content checks, builds into a temporary folder — the engine renders the pages, then the
+Refuses to start without the deployment's public address and contact (PRAVO_SITE_URL,
+PRAVO_CONTACT; `make preview` builds without them, not for publishing). Runs the content checks, builds into a temporary folder — the engine renders the pages, then the
 post-build pipeline (pravo/pipeline/) adds the rest and audits everything against the allowlist —
 and only then replaces site/. A failed build or a failed audit never leaves a half-built or
 unchecked site where a deploy step would pick it up.
@@ -17,13 +18,21 @@ from pathlib import Path
 
 from pravo import checks
 from pravo.problems import format_problem
+from pravo.settings import Settings, check_production
 
 ROOT = Path(__file__).resolve().parent.parent
 # MkDocs 1.6.1 by default; ProperDocs (its maintained fork) gives the same site: PRAVO_ENGINE=properdocs.
 ENGINE = os.environ.get("PRAVO_ENGINE", "mkdocs")
 
 
-def build(site_dir: Path = ROOT / "site", root: Path = ROOT) -> int:
+def build(site_dir: Path = ROOT / "site", root: Path = ROOT, preview: bool = False) -> int:
+    if not preview:
+        missing = check_production(Settings.from_environment())
+        if missing:
+            print("\n".join(missing), file=sys.stderr)
+            print("\nA production build needs both. To build without them for a look (not to publish): "
+                  "make preview", file=sys.stderr)
+            return 1
     problems = checks.run(root)
     if problems:
         for problem in problems:
@@ -48,4 +57,5 @@ def build(site_dir: Path = ROOT / "site", root: Path = ROOT) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(build())
+    # --preview (make preview): without the deployment's address and contact, not for publishing.
+    sys.exit(build(preview="--preview" in sys.argv[1:] or os.environ.get("PRAVO_PREVIEW") == "1"))

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pravo.data import Data
 from pravo.pages import Page
 from pravo.problems import Problem
+from pravo.settings import Settings
 
 MARKER = re.compile(r"<!--\s*pravo:([\w-]*)((?:\s+[^\s>]+)*?)\s*-->")
 ANY_MARKER = re.compile(r"<!--\s*pravo:")
@@ -40,6 +41,7 @@ class Context:
     page: Page
     markdown: str          # the page body being expanded
     source: str            # the whole file, front matter included, for line numbers
+    settings: Settings = field(default_factory=Settings)  # the deployment's address and contact
     problems: list[Problem] = field(default_factory=list)
     start: int = 0         # offset of the current marker in `markdown`
     text: str = ""         # the current marker as written
@@ -76,11 +78,12 @@ def md_escape(text: str) -> str:
     return re.sub(r"([\\`*_\[\]#|{}()!])", r"\\\1", text)
 
 
-def expand(data: Data, page: Page, markdown: str, source: str | None = None) -> tuple[str, list[Problem]]:
+def expand(data: Data, page: Page, markdown: str, source: str | None = None,
+           settings: Settings | None = None) -> tuple[str, list[Problem]]:
     """The page with every marker replaced, and every problem found on the way."""
     from pravo.markers import cards, contacts, glossary, laws, widgets  # noqa: F401  (they register themselves)
 
-    ctx = Context(data, page, markdown, source if source is not None else markdown)
+    ctx = Context(data, page, markdown, source if source is not None else markdown, settings or Settings())
 
     def replace(match: re.Match) -> str:
         ctx.start, ctx.text = match.start(), match.group(0)

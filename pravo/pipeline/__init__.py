@@ -17,10 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pravo.data import DEFAULT_LANGUAGE, Data
+from pravo.settings import PLACEHOLDER_SITE_URL
 
 log = logging.getLogger("pravo")
-
-PLACEHOLDER_SITE_URL = "https://pravo.example.org/"
 
 
 @dataclass

@@ -68,6 +68,49 @@ def test_shift_twice_does_nothing(phone, serve, site, neutral):
     assert page.url == base + "raid/"
 
 
+@pytest.mark.parametrize("words", ["МВД", "РУВД ОВД", "Hello World"])
+def test_typing_capital_letters_never_leaves(phone, serve, site, neutral, words):
+    """Three capitals typed within two seconds are three Shifts used with other keys, not a signal."""
+    page = phone.new_page()
+    page.goto(serve(site) + "raid/incident-record/")
+    page.evaluate("() => { document.querySelector('[data-pravo-incident]').hidden = false; }")
+    field = page.locator("#incident-what")
+    field.click()
+    for letter in words:
+        if letter.isupper():
+            page.keyboard.down("Shift")
+            page.keyboard.press(letter)
+            page.keyboard.up("Shift")
+        else:
+            page.keyboard.press(letter if letter != " " else "Space")
+    page.wait_for_timeout(300)
+    assert "incident-record" in page.url and neutral == []
+    assert field.input_value() == words
+
+
+def test_a_held_shift_between_bare_ones_starts_the_count_again(phone, serve, site, neutral):
+    page, base = open_two_pages(phone, serve, site)
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.keyboard.down("Shift")
+    page.keyboard.press("A")
+    page.keyboard.up("Shift")
+    page.keyboard.press("Shift")
+    page.wait_for_timeout(300)
+    assert page.url == base + "raid/"
+
+
+def test_a_page_inside_another_sites_frame_shows_nothing(browser, serve, site):
+    context = browser.new_context()
+    page = context.new_page()
+    base = serve(site)
+    page.set_content(f'<iframe src="{base}raid/" width="360" height="600"></iframe>')
+    frame = page.frames[1]
+    frame.wait_for_load_state()
+    assert frame.evaluate("() => document.documentElement.hidden") is True
+    context.close()
+
+
 def test_quick_exit_works_without_javascript(browser, serve, site):
     context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740})
     visits = []

@@ -3,7 +3,7 @@
 One regex finds every marker and one registry says what each name does; the build (through
 the engine adapter) and `make check` both call `expand`, so they accept and refuse the same
 things in the same words. A marker is an HTML comment, so an engine that ignores us would drop
-it silently — the post-build step `markers_gone` fails the build if one reaches the output.
+it silently — the output audit (pravo/pipeline/audit_output.py) fails the build if one reaches the output.
 
 Each marker module registers its functions with `@marker("name")`; a function gets the
 context and the marker's words, returns Markdown (or HTML), and reports problems through

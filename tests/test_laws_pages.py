@@ -229,7 +229,8 @@ def test_a_fact_not_read_in_an_official_text_says_how_it_was_read(site, lang):
         if provision["status"] not in ("unofficial_copy", "secondary") or not lawdata.has_real_source(provision):
             continue
         anchor = "#" + pid.replace(".", "-")
-        reference = lawtext.reference(provision, BOOK.codes[provision["code"]], lang)
+        code = BOOK.codes[provision["code"]]
+        reference = f"{code.get('inline', code['short'])[lang]}, {lawtext.article(provision, lang)}"  # the short form
         for html in site.rglob("*.html"):
             if ((site / "en") in html.parents) != (lang == "en"):
                 continue

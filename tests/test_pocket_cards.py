@@ -29,10 +29,14 @@ def card_text(site, name: str) -> tuple[int, str]:
     return len(reader.pages), re.sub(r"\s+", " ", text)
 
 
+CARD_ROWS = ("Сколько могут держать в полиции", "Срок обжалования")
+
+
 def limit_rows(country: str):
-    """The time limits the comparison table names for a country: the ones a card must carry."""
+    """The limits a card must carry, as the comparison table names them: how long police may hold
+    you, and the deadline to appeal (the card is for the hours of a detention)."""
     for row in COMPARE["rows"]:
-        if row["show"] == "limit":
+        if row["show"] == "limit" and row["label"]["ru"] in CARD_ROWS:
             yield from (BOOK.provisions[pid] for pid in row[country])
 
 

@@ -3,7 +3,7 @@ in its front matter:
 
     translated_from:
       lang: ru                 # the language of the source page (same path)
-      hash: 3f1c0a9b2e7d       # fingerprint of the source when it was translated
+      hash: "3f1c0a9b2e7d"     # fingerprint of the source when it was translated
       date: "2026-11-22"       # when the translation was last brought up to date
 
 When the source changes, its fingerprint no longer matches: the page is "outdated", `make
@@ -45,7 +45,8 @@ def status(docs: Path, language: str, slug: str) -> tuple[str, dict]:
     source = docs / str(record.get("lang")) / slug
     if not source.exists():
         return "no record", record
-    return ("up to date" if record.get("hash") == fingerprint(source) else "outdated"), record
+    # str(): a hash of digits only (849952658504) reads as a number in YAML
+    return ("up to date" if str(record.get("hash")) == fingerprint(source) else "outdated"), record
 
 
 def table(docs: Path) -> list[tuple[str, str, str, str]]:
@@ -65,7 +66,7 @@ def mark(page: Path, source_language: str | None = None, today: date | None = No
     language = page.relative_to(docs).parts[0]
     slug = page.relative_to(docs / language).as_posix()
     source_language = source_language or next(other for other in LANGUAGES if other != language)
-    record = (f"translated_from:\n  lang: {source_language}\n  hash: {fingerprint(docs / source_language / slug)}\n"
+    record = (f"translated_from:\n  lang: {source_language}\n  hash: \"{fingerprint(docs / source_language / slug)}\"\n"
               f"  date: \"{(today or date.today()).isoformat()}\"\n")
     text = page.read_text(encoding="utf-8")
     front = re.match(r"^---\n(.*?\n)---\n", text, re.S)

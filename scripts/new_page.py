@@ -4,7 +4,7 @@
     python scripts/new_page.py raid/checkpoint --title "Проверка документов" --title-en "Document checks"
 
 Creates docs/ru/raid/checkpoint.md and docs/en/raid/checkpoint.md from
-page-templates/guide.md (as outlines, with an "in preparation" banner), records
+page-templates/<lang>/guide.md (as outlines, with an "in preparation" banner), records
 that the English page follows the Russian one, and adds the page to `nav:` in
 mkdocs.yml after the other pages of its section.
 """
@@ -26,9 +26,10 @@ def create(slug: str, title_ru: str, title_en: str, root: Path = ROOT,
     slug = slug.removesuffix(".md")
     if not re.fullmatch(r"[a-z0-9-]+(/[a-z0-9-]+)*", slug):
         raise SystemExit(f"`{slug}`: use lower-case Latin letters, digits and hyphens, e.g. raid/checkpoint")
-    body = (root / "page-templates" / f"{template}.md").read_text(encoding="utf-8")
     created = []
     for language, title in (("ru", title_ru), ("en", title_en)):
+        # Each language from its own template: an English page starts in English.
+        body = (root / "page-templates" / language / f"{template}.md").read_text(encoding="utf-8")
         page = root / "docs" / language / f"{slug}.md"
         if page.exists():
             raise SystemExit(f"{page.relative_to(root)} already exists")

@@ -25,6 +25,7 @@ EXPECTED = {
     "front-matter-missing-title.md": (2, "no `title`"),
     "broken-link.md": (6, "leads to a page that does not exist"),
     "missing-anchor.md": (8, "section #nope that does not exist"),
+    "missing-image.md": (6, "the file `../assets/images/nowhere.png` does not exist"),
     "script.md": (8, "raw <script>"),
     "iframe.md": (6, "raw <iframe>"),
     "object.md": (6, "raw <object>"),

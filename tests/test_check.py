@@ -77,6 +77,7 @@ def test_new_page_scaffolds_both_languages_and_the_navigation(tmp_path):
     created = new_page.create("raid/checkpoint", "Проверка документов", "Document checks", root=tmp_path)
     assert [p.relative_to(tmp_path).as_posix() for p in created] == ["docs/ru/raid/checkpoint.md",
                                                                      "docs/en/raid/checkpoint.md"]
+    assert "Who this page is for" in created[1].read_text(encoding="utf-8"), "the English twin starts in English"
     for page in created:
         problems = []
         front_matter.check(page.read_text(encoding="utf-8"), page, problems)

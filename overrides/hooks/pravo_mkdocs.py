@@ -25,6 +25,7 @@ from pymdownx.slugs import slugify
 from pravo import assets, content, data, gitdates, lawtext, markers, pipeline, translations
 from pravo.checks import front_matter
 from pravo.pages import Page
+from pravo.settings import PLACEHOLDER_SITE_URL, Settings
 from pravo.problems import ProblemsFound, format_problem, format_problems
 
 log = logging.getLogger("mkdocs.hooks.pravo")
@@ -42,7 +43,8 @@ def on_config(config):
     loaded = data.load(root)
     if loaded.problems:
         raise PluginError("data/ or i18n/ has problems (run `make check`):\n" + format_problems(loaded.problems, root))
-    STATE.update(root=root, data=loaded)
+    STATE.update(root=root, data=loaded, settings=Settings(site_url=config.site_url or PLACEHOLDER_SITE_URL,
+                                                           contact=str(config.extra.get("contact") or "").strip()))
     docs = Path(config.docs_dir)
     config.extra_css = [_versioned(docs, entry) for entry in config.extra_css]
     config.extra_javascript = [_versioned(docs, entry) for entry in config.extra_javascript]
@@ -92,7 +94,7 @@ def on_page_markdown(markdown, page, config, files):
     problems: list = []
     # (engine) MkDocs shows broken front matter as page text: stop instead, as `make check` would.
     front_matter.check(source, ours.path, problems)
-    result, found = markers.expand(STATE["data"], ours, markdown, source)
+    result, found = markers.expand(STATE["data"], ours, markdown, source, STATE["settings"])
     problems += found
     for problem in problems:
         log.warning(format_problem(problem, STATE["root"]))
@@ -122,7 +124,7 @@ def _outdated(page, lang: str) -> dict | None:
     own = Path(page.file.abs_src_path).relative_to(docs)
     source_language = str(record.get("lang"))
     source = docs / source_language / Path(*own.parts[1:])
-    if not source.exists() or translations.fingerprint(source) == record.get("hash"):
+    if not source.exists() or translations.fingerprint(source) == str(record.get("hash")):
         return None
     slug = Path(*own.parts[1:]).with_suffix("").as_posix()
     address = "" if slug == "index" else (slug[:-len("index")] if slug.endswith("/index") else slug + "/")

@@ -234,6 +234,10 @@ def _links(data: Data, path: Path, number: int, line: str, folder: Path) -> Iter
             continue
         file_part, _, anchor = target.partition("#")
         if file_part and not file_part.endswith(".md"):
+            # A picture or file next to the page: the engine would stop the build with no line.
+            if not (path.parent / file_part.split("?")[0]).exists():
+                yield Problem(path, number, f"the file `{file_part}` does not exist (файл не найден)",
+                              "check the name; addresses are relative to this page, e.g. ../assets/images/map.png")
             continue
         here = path.relative_to(folder).as_posix()
         target_slug = posixpath.normpath(posixpath.join(posixpath.dirname(here), file_part)) if file_part else here

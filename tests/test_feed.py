@@ -43,6 +43,7 @@ def test_a_shallow_clone_leaves_the_dates_out_instead_of_making_them_all_the_sam
     import subprocess
 
     from pravo import gitdates
+
     from sitebuild import ROOT
 
     clone = tmp_path / "clone"

@@ -8,6 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from pravo import data
+
 from sitebuild import ROOT
 
 CONTACTS = data.load(ROOT).contacts

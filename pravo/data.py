@@ -35,6 +35,7 @@ class Data:
     corrections: list[dict] = field(default_factory=list)
     redirects: dict[str, str] = field(default_factory=dict)
     search_words: dict[str, list[dict]] = field(default_factory=dict)
+    sources: dict[str, dict] = field(default_factory=dict)  # data/sources.yml by id, in file order
     strings: dict[str, dict[str, str]] = field(default_factory=dict)  # i18n/<lang>.yml
     problems: list[Problem] = field(default_factory=list)
 
@@ -68,6 +69,7 @@ def _load(root: Path, stamp: tuple) -> Data:
     data.corrections = _corrections(root, data, data.problems)
     data.redirects = _redirects(root, data.problems)
     data.search_words = _checked(root, "search-words.yml", "search-words.schema.json", data.problems) or {}
+    data.sources = _sources(root, data.problems)
     return data
 
 
@@ -176,6 +178,20 @@ def _cards(root: Path, laws: lawbook.LawBook, problems: list[Problem]) -> dict |
                     problems.append(Problem(path, where, f"the line shows {{{name}}} but `{line['id']}` has no {name}",
                                             f"remove {{{name}}} from the line, or add `{name}:` to the provision"))
     return data
+
+
+def _sources(root: Path, problems: list[Problem]) -> dict[str, dict]:
+    """data/sources.yml by id (each id once): the documents footnotes cite as about/sources.md#<id>."""
+    table = _checked(root, "sources.yml", "sources.schema.json", problems)
+    if table is None:
+        return {}
+    found: dict[str, dict] = {}
+    for index, entry in enumerate(table["sources"]):
+        if entry["id"] in found:
+            problems.append(Problem(root / "data" / "sources.yml", table.line("sources", index, "id"),
+                                    f"the id `{entry['id']}` is used twice", "give each document its own id"))
+        found.setdefault(entry["id"], entry)
+    return found
 
 
 def page_exists(root: Path, lang: str, slug: str) -> bool:

@@ -186,11 +186,14 @@ def check_page(data: Data, path: Path, language_folder: Path, text: str, meta: d
                                 f"{content.MAX_PAGE_BYTES // 1024} KB", "split it into several pages: readers pay for every byte"))
     slug = path.relative_to(language_folder).as_posix()
     allowed_terms = {t.lower() for t in meta.get("allow_terms", []) or []}
+    stressed = {number for _, _, found in stress_sections(text, slug) for number, _ in found}
+    problems += _plain_language(path, text, slug)
     for number, line in logical_lines(text):
         problems += _html(path, number, line)
         problems += _markdown_links(path, number, line)
         problems += _links(data, path, number, line, language_folder)
-        problems += _long_sentences(path, number, line, slug)
+        if number not in stressed:  # the stricter rule above has read this line
+            problems += _long_sentences(path, number, line, slug)
         problems += _hand_typed_figures(path, number, line, slug)
         problems += _terms(path, number, line, allowed_terms)
     # Every marker, through the code the build uses (pravo/markers/).
@@ -263,6 +266,107 @@ def _long_sentences(path: Path, number: int, line: str, slug: str) -> Iterator[P
             yield Problem(path, number, f"a sentence of {words} words on a guide page (слишком длинное предложение): "
                           f"“{sentence.strip()[:60]}…”",
                           f"split it — one idea or one instruction per sentence, at most {MAX_SENTENCE_WORDS} words")
+
+
+# Plain language where the reader is under stress: every section of a raid page, and the summary of
+# a country page (the section under its first `##` heading, «Коротко» / "In short"). Measured, not
+# guessed: no sentence over STRESS_MAX_SENTENCE words, and each section's sentences no longer than
+# STRESS_MAX_AVERAGE words on average. A marker (<!-- pravo:… -->) counts as one word, a link as its
+# text; headings, tables, raw HTML lines and footnotes (sources) are not counted.
+STRESS_MAX_SENTENCE = 25
+STRESS_MAX_AVERAGE = 15
+WORDS = re.compile(r"\w+(?:[-'’]\w+)*")
+# Where a sentence ends: . ! ? … (and a closing quote, bracket or **), a space, then a capital or a digit.
+SENTENCE_BREAK = re.compile(r"([.!?…][»”\")*_]*)\s+(?=[«“\"(*_]*[A-ZА-ЯЁ0-9])")
+# A full stop after these is an abbreviation, not the end of a sentence (ст. 18.10, ч. 2, т. е.).
+ABBREVIATIONS = re.compile(r"(?:^|[\s(])(?:ст|ч|п|пп|т|е|д|г|гг|р|руб|им|см|др|No|no|art|Art|para|p|pp|e\.g|i\.e|etc|St|Dr|Mr|Ms|vs)\.$")
+COUNTED_HOW = ("words counted: every word and number; a <!-- pravo:… --> marker counts as one word, "
+               "a link as its text")
+
+
+def stress_scope(slug: str) -> str | None:
+    """Which part of a page the plain-language rule reads: "all", "summary" or None."""
+    if slug.startswith("raid/"):
+        return "all"
+    if slug.startswith("rights/"):
+        return "summary"
+    return None
+
+
+def _prose(line: str) -> str:
+    """The words a reader sees on one Markdown line (a marker as one word, a link as its text)."""
+    text = re.sub(r"<!--.*?-->", " статья ", line)
+    text = re.sub(r"\[\^[^\]]+\]", " ", text)                       # footnote references
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", " ", text)                   # images
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)                # links: their text
+    text = re.sub(r"\[([^\]]*)\]\[[^\]]*\]", r"\1", text)              # reference links
+    text = re.sub(r"\{[:#.][^}]*\}", " ", text)                        # attribute lists
+    text = re.sub(r"<[^>]+>", " ", text)                               # inline tags
+    text = re.sub(r"^\s*(?:>\s*)*(?:[-*+]|\d+[.)])\s+", "", text)     # list item or quote markers
+    return text.strip()
+
+
+def sentences(text: str) -> list[str]:
+    parts, start = [], 0
+    for match in SENTENCE_BREAK.finditer(text):
+        if ABBREVIATIONS.search(text[start:match.start()] + match.group(1)[:1]):
+            continue
+        parts.append(text[start:match.end(1)])
+        start = match.end()
+    parts.append(text[start:])
+    return [p.strip() for p in parts if WORDS.search(p)]
+
+
+def stress_sections(text: str, slug: str) -> list[tuple[int, str, list[tuple[int, str]]]]:
+    """(heading line, heading, [(line, sentence), …]) for each section the plain-language rule reads."""
+    scope = stress_scope(slug)
+    if scope is None:
+        return []
+    sections: list[tuple[int, str, list[tuple[int, str]]]] = []
+    current: tuple[int, str, list[tuple[int, str]]] | None = \
+        (1, "the opening (before the first ## heading)", []) if scope == "all" else None
+    seen_level_two = False
+    for number, line in body_lines(text):
+        heading = HEADING.match(line)
+        if heading and len(heading.group(1)) <= 2:
+            if current and current[2]:
+                sections.append(current)
+            current = None
+            if scope == "summary" and seen_level_two:
+                break  # a country page: only its summary
+            seen_level_two = True
+            current = (number, f"the section «{heading.group(2).strip()}»", [])
+            continue
+        stripped = line.strip()
+        if current is None or heading or not stripped or stripped.startswith(("|", "<", "!!!", "???", "---", "{:")) \
+                or re.match(r"^\s*\[[^\]]+\]:", line) or stripped.startswith(":"):
+            continue
+        for sentence in sentences(_prose(line)):
+            current[2].append((number, sentence))
+    if current and current[2]:
+        sections.append(current)
+    return sections
+
+
+def _plain_language(path: Path, text: str, slug: str) -> Iterator[Problem]:
+    for heading_line, heading, found in stress_sections(text, slug):
+        counts = [(number, sentence, len(WORDS.findall(sentence))) for number, sentence in found]
+        for number, sentence, words in counts:
+            if words > STRESS_MAX_SENTENCE:
+                yield Problem(path, number, f"a sentence of {words} words on a guide page read under stress "
+                              f"(at most {STRESS_MAX_SENTENCE} here; слишком длинное предложение): “{sentence[:60]}…”",
+                              f"split it into two or three sentences, one idea or instruction each; {COUNTED_HOW}")
+        average = sum(c[2] for c in counts) / len(counts)
+        if average > STRESS_MAX_AVERAGE:
+            longest: dict[int, int] = {}  # line -> its longest sentence, the three longest lines
+            for number, _, words in sorted(counts, key=lambda c: -c[2]):
+                if words > STRESS_MAX_AVERAGE and number not in longest and len(longest) < 3:
+                    longest[number] = words
+            yield Problem(path, heading_line, f"{heading} averages {average:.1f} words a sentence "
+                          f"({sum(c[2] for c in counts)} words in {len(counts)} sentences; at most "
+                          f"{STRESS_MAX_AVERAGE} on a page read under stress; в среднем слишком длинные предложения)",
+                          "shorten or split the longest sentences: "
+                          + ", ".join(f"line {n} ({w} words)" for n, w in longest.items()) + f"; {COUNTED_HOW}")
 
 
 def _hand_typed_figures(path: Path, number: int, line: str, slug: str) -> Iterator[Problem]:

@@ -25,8 +25,8 @@ from pymdownx.slugs import slugify
 from pravo import assets, content, data, gitdates, lawtext, markers, pipeline, translations
 from pravo.checks import front_matter
 from pravo.pages import Page
-from pravo.settings import PLACEHOLDER_SITE_URL, Settings
 from pravo.problems import ProblemsFound, format_problem, format_problems
+from pravo.settings import PLACEHOLDER_SITE_URL, Settings
 
 log = logging.getLogger("mkdocs.hooks.pravo")
 STATE: dict = {"serve": False}

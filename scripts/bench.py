@@ -342,6 +342,8 @@ def synthetic(workdir: Path, pages: int, ours: bool) -> Path:
     if ours:
         for folder in ("overrides", "data", "i18n", "scripts"):
             shutil.copytree(ROOT / folder, project / folder)
+        # The corrections log names the real pages, which a synthetic site does not have.
+        (project / "data" / "corrections.yml").write_text("corrections: []\n", encoding="utf-8")
         config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
         config = re.sub(r"^nav:\n(?:[ -].*\n?)*", "", config, flags=re.M)
         (project / "mkdocs.yml").write_text(config, encoding="utf-8")

@@ -36,6 +36,7 @@ class Data:
     redirects: dict[str, str] = field(default_factory=dict)
     search_words: dict[str, list[dict]] = field(default_factory=dict)
     sources: dict[str, dict] = field(default_factory=dict)  # data/sources.yml by id, in file order
+    source_lines: dict[str, int] = field(default_factory=dict)  # where each id is written, for messages
     strings: dict[str, dict[str, str]] = field(default_factory=dict)  # i18n/<lang>.yml
     problems: list[Problem] = field(default_factory=list)
 
@@ -69,7 +70,7 @@ def _load(root: Path, stamp: tuple) -> Data:
     data.corrections = _corrections(root, data, data.problems)
     data.redirects = _redirects(root, data.problems)
     data.search_words = _checked(root, "search-words.yml", "search-words.schema.json", data.problems) or {}
-    data.sources = _sources(root, data.problems)
+    data.sources = _sources(root, data.problems, data.source_lines)
     return data
 
 
@@ -180,7 +181,7 @@ def _cards(root: Path, laws: lawbook.LawBook, problems: list[Problem]) -> dict |
     return data
 
 
-def _sources(root: Path, problems: list[Problem]) -> dict[str, dict]:
+def _sources(root: Path, problems: list[Problem], lines: dict[str, int]) -> dict[str, dict]:
     """data/sources.yml by id (each id once): the documents footnotes cite as about/sources.md#<id>."""
     table = _checked(root, "sources.yml", "sources.schema.json", problems)
     if table is None:
@@ -191,6 +192,7 @@ def _sources(root: Path, problems: list[Problem]) -> dict[str, dict]:
             problems.append(Problem(root / "data" / "sources.yml", table.line("sources", index, "id"),
                                     f"the id `{entry['id']}` is used twice", "give each document its own id"))
         found.setdefault(entry["id"], entry)
+        lines.setdefault(entry["id"], table.line("sources", index, "id"))
     return found
 
 

@@ -39,7 +39,10 @@ def page_url(src_uri: str) -> str:
 def relative_url(from_url: str, site_path: str) -> str:
     """'assets/js/x.js' seen from the page at 'en/raid/protocol/' -> '../../../assets/js/x.js'."""
     folder = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
-    return posixpath.relpath(site_path, folder.rstrip("/") or ".")
+    relative = posixpath.relpath(site_path or ".", folder.rstrip("/") or ".")
+    # A page's address is a folder ('raid/protocol/', '' for the home page): keep its slash, so the
+    # link works from a file:// copy too, where nothing adds it.
+    return relative + "/" if not site_path or site_path.endswith("/") else relative
 
 
 @dataclass(frozen=True)

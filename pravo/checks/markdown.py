@@ -226,6 +226,8 @@ def anchors(data: Data, path: Path) -> set[str]:
                          if not kinds or p["kind"] in kinds)
         if "pravo:glossary" in line:
             found.update(data.glossary)
+        if re.search(r"<!--\s*pravo:sources\b", line):
+            found.update(data.sources)
         found.update(re.findall(r"\{[^}]*#([\w-]+)[^}]*\}", line))
     return found
 

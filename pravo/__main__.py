@@ -25,6 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     post.add_argument("--site-url", default=pipeline.PLACEHOLDER_SITE_URL)
     post.add_argument("--preview", action="store_true", help="only what a preview needs")
     post.add_argument("--discreet", action="store_true")
+    post.add_argument("--contact", default="", help="where this copy takes corrections and press questions")
     audit = commands.add_parser("audit", help="audit a built site against the allowlist")
     audit.add_argument("site", type=Path)
     args = parser.parse_args(argv)
@@ -38,7 +39,8 @@ def main(argv: list[str] | None = None) -> int:
         print(format_problems(loaded.problems, root), file=sys.stderr)
         return 1
     build = pipeline.Build(root=root, site=args.site.resolve(), data=loaded, site_url=getattr(args, "site_url", pipeline.PLACEHOLDER_SITE_URL),
-                           preview=getattr(args, "preview", False), discreet=getattr(args, "discreet", False))
+                           preview=getattr(args, "preview", False), discreet=getattr(args, "discreet", False),
+                           contact=getattr(args, "contact", ""))
     try:
         pipeline.run(build, only=["audit"] if args.command == "audit" else None)
     except ProblemsFound as error:

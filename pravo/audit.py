@@ -163,7 +163,7 @@ class Policy:
     # Where files of a type may be: ordered globs, the first that matches decides, "!" = not here.
     # Types not listed here may be anywhere (images and PDFs beside the pages that show them).
     file_places: tuple[tuple[str, tuple[str, ...]], ...] = (
-        ("html", ("!assets/**", "!pagefind/**", "!offline/**", "!cards/**", "**")),
+        ("html", ("!assets/**", "!pagefind/**", "!offline/**", "!cards/**", "!press/**", "**")),
         ("css", ("assets/stylesheets/*.css", "assets/css/*.css", "pagefind/*.css")),
         ("json", ("offline/*.json", "pagefind/*.json")),
         ("xml", ("sitemap.xml", "feed.xml", "*/feed.xml")),
@@ -204,7 +204,7 @@ class Policy:
     # rel="noopener" (or "noreferrer"): old WebViews on cheap phones do not imply it.
     target_needs_noopener: bool = True
     # A <meta http-equiv="refresh"> may only send the reader to another page of the site (the
-    # redirect pages of overrides/hooks/redirects.py); to another site it is always a finding.
+    # redirect pages of pravo/pipeline/redirects.py); to another site it is always a finding.
     refresh_same_site: bool = True
     # Every page must carry the <meta> Content-Security-Policy (hosts without _headers rely on it).
     require_csp_meta: bool = True
@@ -843,8 +843,8 @@ class _Page(_Audit):
         if self.policy.require_csp_meta and not self.has_csp:
             self.add(1, "the page has no Content-Security-Policy <meta>: on hosts that ignore _headers "
                      "(GitHub, GitLab, Codeberg Pages) nothing limits what it may run or load",
-                     "overrides/hooks/csp.py must add it to every page (redirect pages: "
-                     "overrides/hooks/redirects.py)", (), False)
+                     "pravo/pipeline/html_pass.py must add it to every page (redirect pages: "
+                     "pravo/pipeline/redirects.py)", (), False)
         size = len(self.text.encode("utf-8"))
         if size > self.policy.max_page_bytes:
             self.add(None, f"the page is {size / 1e6:.1f} MB: readers pay for every megabyte (the limit is "
@@ -1048,7 +1048,7 @@ class _Page(_Audit):
                 for weak in ("'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'"):
                     if weak in content:
                         self.add(line, f"the page's security policy allows {weak}",
-                                 "remove it from overrides/hooks/csp.py", (weak,), False)
+                                 "remove it from pravo/pipeline/html_pass.py", (weak,), False)
         charset = attributes.get("charset")
         if charset is not None and charset.strip().lower() not in ("utf-8", "utf8"):
             self.add(line, f"a <meta charset=\"{_short(charset, 20)}\">: the site is UTF-8, and a page read in "
@@ -1437,14 +1437,14 @@ def _audit_file(site: Path, relative: str, policy: Policy, site_files: frozenset
                     continue
                 if not _is_same_origin(listed, policy):
                     audit.add(None, f"the offline list names an address on another site ({_short(listed)})",
-                              "fix overrides/hooks/offline.py", (listed,), False)
+                              "fix pravo/pipeline/offline.py", (listed,), False)
                     continue
                 target = normpath("/" + url_parts(listed)[1].split("?")[0].split("#")[0]).lstrip("/")
                 if target in ("", ".") or target.endswith("/") or listed.endswith("/"):
                     target = (target.rstrip("/") + "/index.html").lstrip("/")
                 if target not in site_files and (target + "/index.html") not in site_files:
                     audit.add(None, f"the offline list names {listed}, which is not a file of the site",
-                              "fix overrides/hooks/offline.py", (listed,), False)
+                              "fix pravo/pipeline/offline.py", (listed,), False)
                 elif not _place_ok(target, _file_type(target), policy) or _file_type(target) not in policy.file_types:
                     audit.add(None, f"the offline list names {listed}, a file the site must not publish",
                               "remove the file; see its own finding", (listed,), False)
@@ -1470,7 +1470,7 @@ def _audit_file(site: Path, relative: str, policy: Policy, site_files: frozenset
                     mode = (info.external_attr >> 16) & 0o170000
                     if name.startswith("/") or ".." in name.split("/") or mode == stat.S_IFLNK:
                         audit.add(None, f"the archive holds {name}, an absolute path, a path out of the folder "
-                                  "or a symbolic link", "fix overrides/hooks/offline.py", (name,), False)
+                                  "or a symbolic link", "fix pravo/pipeline/offline.py", (name,), False)
                     elif not name.endswith("/") and (_file_type(inside) not in policy.file_types
                                                      and inside.rsplit("/", 1)[-1] not in policy.root_files):
                         audit.add(None, f"the archive holds {name}, a type of file the site does not publish",
@@ -1481,7 +1481,7 @@ def _audit_file(site: Path, relative: str, policy: Policy, site_files: frozenset
         text = path.read_bytes().decode("utf-8", "replace").lower()
         for weak in ("'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'"):
             if weak in text:
-                audit.add(None, f"the security headers allow {weak}", "remove it from overrides/hooks/csp.py",
+                audit.add(None, f"the security headers allow {weak}", "remove it from pravo/pipeline/html_pass.py",
                           (weak,), False)
     elif extension in _MAGIC or extension in ("webp", "avif"):
         with path.open("rb") as handle:
@@ -1645,17 +1645,19 @@ def page_sources(output: str) -> list[str]:
         stem = "/".join(rest)
         return [f"docs/{language}/{stem}.md", f"docs/{language}/{stem}/index.md"]
     if output.startswith("pagefind/"):
-        return ["overrides/hooks/search_index.py"]
+        return ["pravo/pipeline/search.py"]
     if output.startswith("offline"):
-        return ["overrides/hooks/offline.py"]
+        return ["pravo/pipeline/offline.py", "pravo/pipeline/offline_zip.py"]
     if output.startswith("cards/"):
-        return ["overrides/hooks/pocket_cards.py"]
+        return ["pravo/pipeline/cards.py", "data/cards.yml"]
+    if output.startswith("press/"):
+        return ["pravo/pipeline/factsheet.py", "docs/ru/journalists/key-facts.md", "docs/en/journalists/key-facts.md"]
     if output.startswith("assets/stylesheets/"):
         return []
     if output in ("_headers",):
-        return ["overrides/hooks/csp.py"]
+        return ["pravo/pipeline/html_pass.py"]
     if output.endswith("feed.xml"):
-        return ["overrides/hooks/feed.py"]
+        return ["pravo/pipeline/feed.py"]
     return [f"docs/{output}"]
 
 

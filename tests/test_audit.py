@@ -252,14 +252,14 @@ def test_an_allowed_inline_script_passes_by_its_hash():
 
 
 def test_meta_refresh_to_another_page_of_the_site_is_a_redirect_page():
-    """overrides/hooks/redirects.py writes these; to another site it is a finding."""
+    """pravo/pipeline/redirects.py writes these; to another site it is a finding."""
     same = ('<meta http-equiv="refresh" content="0; url=../new/">')
     assert findings_in(page(head=same)) == []
     assert_found(findings_in(page(head='<meta http-equiv="refresh" content="0; URL=\'//evil.example/\'">')), "refresh")
 
 
 def test_a_redirect_page_lacks_only_the_security_policy():
-    """The page overrides/hooks/redirects.py writes today: the refresh is fine, the missing
+    """The page pravo/pipeline/redirects.py writes today: the refresh is fine, the missing
     <meta> policy is not (security review M1: give redirect pages the meta CSP)."""
     redirect = ('<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
                 '<meta name="referrer" content="no-referrer">\n<meta http-equiv="refresh" content="0; url=../../raid/protocol/">\n'

@@ -187,7 +187,8 @@ def on_post_build(config):
                                            if lang["locale"] != data.DEFAULT_LANGUAGE]
     build = pipeline.Build(root=STATE["root"], site=Path(config.site_dir), data=STATE["data"],
                            site_url=config.get("site_url") or pipeline.PLACEHOLDER_SITE_URL, languages=languages,
-                           preview=STATE["serve"], discreet=bool(config.extra.get("discreet")))
+                           preview=STATE["serve"], discreet=bool(config.extra.get("discreet")),
+                           contact=STATE["settings"].contact)
     try:
         pipeline.run(build)
     except ProblemsFound as error:

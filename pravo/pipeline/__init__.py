@@ -32,6 +32,7 @@ class Build:
     languages: list[str] = field(default_factory=lambda: [DEFAULT_LANGUAGE, "en"])  # default first
     preview: bool = False      # `make serve`: only what a preview needs (no policy meta: the live reload is a script)
     discreet: bool = False
+    contact: str = ""          # where this deployment takes corrections and press questions (PRAVO_CONTACT)
 
     @property
     def docs(self) -> Path:
@@ -47,10 +48,11 @@ Step = Callable[[Build], None]
 
 def steps() -> list[tuple[str, Step, bool]]:
     """(name, step, runs in a preview) in the order they run."""
-    from pravo.pipeline import audit_output, cards, feed, html_pass, offline, offline_zip, prune, redirects, search
+    from pravo.pipeline import audit_output, cards, factsheet, feed, html_pass, offline, offline_zip, prune, redirects, search
 
     return [
         ("cards", cards.write, True),            # pocket cards (PDF) from data/cards.yml
+        ("factsheet", factsheet.write, True),    # the press fact sheet (PDF) from the key-facts page
         ("feed", feed.write, True),              # feed.xml per language
         ("redirects", redirects.write, True),    # pages at old addresses (data/redirects.yml)
         ("prune", prune.run, True),              # Material's files no page loads

@@ -72,18 +72,24 @@ def weasyprint_version() -> str:
     return version("weasyprint")
 
 
-def draw(html: str, target: Path, cache: Path, root: Path) -> None:
-    """The PDF of one card, from the cache when the same HTML was drawn before."""
+def refuse_fetch(url: str, *args, **kwargs):
+    raise ValueError(f"a PDF fetches nothing: {url[:80]}")
+
+
+def draw(html: str, target: Path, cache: Path, root: Path, what: str = "A pocket card",
+         fix: str = "shorten its lines in data/cards.yml", source: Path | None = None) -> None:
+    """The one-page PDF of a card (or the fact sheet), from the cache when the same HTML was drawn before."""
     key = hashlib.sha256((weasyprint_version() + html).encode("utf-8")).hexdigest()[:24]
     cached = cache / f"{key}.pdf"
     if not cached.exists():
         import weasyprint  # only here: a build whose cards are all cached never loads it (about a second)
 
-        document = weasyprint.HTML(string=html, base_url=str(TEMPLATES)).render()  # inline CSS: nothing to fetch
+        # Inline CSS and system fonts: nothing to fetch, and nothing a page's text names is fetched either.
+        document = weasyprint.HTML(string=html, base_url=str(TEMPLATES), url_fetcher=refuse_fetch).render()
         if len(document.pages) != 1:
-            raise ProblemsFound("A pocket card does not fit on one page:", [Problem(
-                root / "data" / "cards.yml", None, f"the card {target.name} takes {len(document.pages)} pages; it must fit on one",
-                "shorten its lines in data/cards.yml")], root)
+            raise ProblemsFound(f"{what} does not fit on one page:", [Problem(
+                source or root / "data" / "cards.yml", None,
+                f"{target.name} takes {len(document.pages)} pages; it must fit on one", fix)], root)
         cache.mkdir(parents=True, exist_ok=True)
         partial = cached.with_suffix(".part")
         document.write_pdf(partial)

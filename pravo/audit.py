@@ -163,7 +163,7 @@ class Policy:
     # Where files of a type may be: ordered globs, the first that matches decides, "!" = not here.
     # Types not listed here may be anywhere (images and PDFs beside the pages that show them).
     file_places: tuple[tuple[str, tuple[str, ...]], ...] = (
-        ("html", ("!assets/**", "!pagefind/**", "!offline/**", "!cards/**", "!press/**", "**")),
+        ("html", ("!assets/**", "!pagefind/**", "!offline/**", "!cards/**", "!booklets/**", "!press/**", "**")),
         ("css", ("assets/stylesheets/*.css", "assets/css/*.css", "pagefind/*.css")),
         ("json", ("offline/*.json", "pagefind/*.json")),
         ("xml", ("sitemap.xml", "feed.xml", "*/feed.xml")),
@@ -1650,6 +1650,8 @@ def page_sources(output: str) -> list[str]:
         return ["pravo/pipeline/offline.py", "pravo/pipeline/offline_zip.py"]
     if output.startswith("cards/"):
         return ["pravo/pipeline/cards.py", "data/cards.yml"]
+    if output.startswith("booklets/"):
+        return ["pravo/pipeline/booklets.py", "data/cards.yml", "data/contacts.yml"]
     if output.startswith("press/"):
         return ["pravo/pipeline/factsheet.py", "docs/ru/journalists/key-facts.md", "docs/en/journalists/key-facts.md"]
     if output.startswith("assets/stylesheets/"):

@@ -9,6 +9,7 @@ import html
 from pravo.markers import Context, marker
 
 CARDS_DIR = "cards"
+BOOKLETS_DIR = "booklets"
 
 
 def card_name(country: str, lang: str, neutral: bool) -> str:
@@ -30,4 +31,19 @@ def card(ctx: Context, args: list[str]) -> str:
 
     name = ctx.data.laws.countries[country]["name"][lang] if country in ctx.data.laws.countries else country
     return (f'<p class="pravo-card" data-card="{country}">{e(ui["card.label"])} — {e(name)}: '
+            f'{link(False)} · {link(True)}</p>')
+
+
+@marker("booklet")
+def booklet(ctx: Context, args: list[str]) -> str:
+    country = args[0] if args else ""
+    if country not in ("kg", "tj", "ru") or country not in ctx.data.laws.countries:
+        return ctx.problem(f"unknown country `{country}` in pravo:booklet", "use one of: kg, tj, ru")
+    lang, ui, e = ctx.lang, ctx.ui, html.escape
+
+    def link(neutral: bool) -> str:
+        target = ctx.page.link_to_file(f"{BOOKLETS_DIR}/{card_name(country, lang, neutral)}")
+        return f'<a href="{e(target)}" download>{e(ui["card.neutral" if neutral else "card.full"])}</a>'
+    name = ctx.data.laws.countries[country]["name"][lang]
+    return (f'<p class="pravo-card pravo-booklet" data-booklet="{country}">{e(ui["booklet.label"])} — {e(name)}: '
             f'{link(False)} · {link(True)}</p>')

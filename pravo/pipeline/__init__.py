@@ -48,11 +48,24 @@ Step = Callable[[Build], None]
 
 def steps() -> list[tuple[str, Step, bool]]:
     """(name, step, runs in a preview) in the order they run."""
-    from pravo.pipeline import audit_output, cards, factsheet, feed, html_pass, offline, offline_zip, prune, redirects, search
+    from pravo.pipeline import (
+        audit_output,
+        booklets,
+        cards,
+        factsheet,
+        feed,
+        html_pass,
+        offline,
+        offline_zip,
+        prune,
+        redirects,
+        search,
+    )
 
     return [
         ("cards", cards.write, True),            # pocket cards (PDF) from data/cards.yml
         ("factsheet", factsheet.write, True),    # the press fact sheet (PDF) from the key-facts page
+        ("booklets", booklets.write, True),      # booklets for outreach (PDF, A5) per country and language
         ("feed", feed.write, True),              # feed.xml per language
         ("redirects", redirects.write, True),    # pages at old addresses (data/redirects.yml)
         ("prune", prune.run, True),              # Material's files no page loads

@@ -77,8 +77,9 @@ def refuse_fetch(url: str, *args, **kwargs):
 
 
 def draw(html: str, target: Path, cache: Path, root: Path, what: str = "A pocket card",
-         fix: str = "shorten its lines in data/cards.yml", source: Path | None = None) -> None:
-    """The one-page PDF of a card (or the fact sheet), from the cache when the same HTML was drawn before."""
+         fix: str = "shorten its lines in data/cards.yml", source: Path | None = None, pages: int | None = 1) -> None:
+    """The PDF of a card (or the fact sheet, a booklet), from the cache when the same HTML was drawn
+    before; `pages`: how many it must take (None: any number)."""
     key = hashlib.sha256((weasyprint_version() + html).encode("utf-8")).hexdigest()[:24]
     cached = cache / f"{key}.pdf"
     if not cached.exists():
@@ -86,7 +87,7 @@ def draw(html: str, target: Path, cache: Path, root: Path, what: str = "A pocket
 
         # Inline CSS and system fonts: nothing to fetch, and nothing a page's text names is fetched either.
         document = weasyprint.HTML(string=html, base_url=str(TEMPLATES), url_fetcher=refuse_fetch).render()
-        if len(document.pages) != 1:
+        if pages is not None and len(document.pages) != pages:
             raise ProblemsFound(f"{what} does not fit on one page:", [Problem(
                 source or root / "data" / "cards.yml", None,
                 f"{target.name} takes {len(document.pages)} pages; it must fit on one", fix)], root)

@@ -2,7 +2,7 @@
 
 The "save for reading without internet" control (<!-- pravo:offline -->) saves, only when the
 reader asks, the files listed here: the language's pages, the shared styles and scripts (at the
-versioned addresses the pages use), its search index, its pocket cards and the press fact sheet. docs/sw.js serves
+versioned addresses the pages use), its search index, its pocket cards, booklets and the press fact sheet. docs/sw.js serves
 them when the network fails.
 """
 from __future__ import annotations
@@ -35,6 +35,7 @@ def files_for(build: Build, lang: str) -> list[str]:
     found += sorted(p.relative_to(site).as_posix() for p in pagefind.glob(f"**/*{lang}_*") if p.is_file())
     found += sorted(p.relative_to(site).as_posix() for p in (site / "cards").glob(f"*-{lang}*.pdf"))
     found += sorted(p.relative_to(site).as_posix() for p in (site / "press").glob(f"*-{lang}.pdf"))
+    found += sorted(p.relative_to(site).as_posix() for p in (site / "booklets").glob(f"*-{lang}*.pdf"))
     return found
 
 

@@ -31,9 +31,15 @@ def citations(folder: Path) -> list[Citation]:
     """Every link to the Sources page in the Markdown of one language folder (docs/ru)."""
     found: list[Citation] = []
     for path in sorted(folder.rglob("*.md")):
+        if path.is_symlink() or not path.is_file():
+            continue  # `make check` reports it (pravo/checks/files.py); it is not read
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (UnicodeDecodeError, OSError):
+            continue  # reported by the file checks, with its line
         slug = path.relative_to(folder).as_posix()
         in_footnote = False
-        for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), 1):
+        for number, line in enumerate(text.splitlines(), 1):
             # A footnote's text goes on over indented lines after its first.
             in_footnote = bool(FOOTNOTE.match(line)) or (in_footnote and line.startswith("    "))
             for match in LINK.finditer(line):

@@ -330,7 +330,12 @@ def synthetic(workdir: Path, pages: int, ours: bool) -> Path:
     project = workdir / f"{'ours' if ours else 'plain'}-{pages}"
     shutil.rmtree(project, ignore_errors=True)
     docs = project / "docs"
-    shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
+    # Only the scripts every page loads: the copies of one article load no tool script (self-check,
+    # incident record, offline), and the audit refuses a script that no page loads.
+    every_page = {Path(entry).name for entry in re.findall(r"^  - (assets/js/\S+)$",
+                                                           (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)}
+    shutil.copytree(ROOT / "docs" / "assets", docs / "assets",
+                    ignore=lambda folder, names: [n for n in names if n.endswith(".js") and n not in every_page])
     for lang in ("ru", "en"):
         (docs / lang).mkdir(parents=True)
         shutil.copy(ROOT / "docs" / lang / "index.md", docs / lang / "index.md")

@@ -10,6 +10,8 @@ from pravo.markers import Context, marker
 
 CARDS_DIR = "cards"
 BOOKLETS_DIR = "booklets"
+# The countries with a booklet, and the page whose first section it prints.
+BOOKLET_PAGES = {"kg": "rights/kyrgyzstan", "tj": "rights/tajikistan", "ru": "rights/russia"}
 
 
 def card_name(country: str, lang: str, neutral: bool) -> str:
@@ -37,8 +39,8 @@ def card(ctx: Context, args: list[str]) -> str:
 @marker("booklet")
 def booklet(ctx: Context, args: list[str]) -> str:
     country = args[0] if args else ""
-    if country not in ("kg", "tj", "ru") or country not in ctx.data.laws.countries:
-        return ctx.problem(f"unknown country `{country}` in pravo:booklet", "use one of: kg, tj, ru")
+    if country not in BOOKLET_PAGES or country not in ctx.data.laws.countries:
+        return ctx.problem(f"unknown country `{country}` in pravo:booklet", f"use one of: {', '.join(BOOKLET_PAGES)}")
     lang, ui, e = ctx.lang, ctx.ui, html.escape
 
     def link(neutral: bool) -> str:

@@ -11,15 +11,13 @@ has a neutral variant: a plain title, and no site address or organisation's name
 """
 from __future__ import annotations
 
-import jinja2
-
 from pravo import lawbook, lawtext
-from pravo.markers.cards import BOOKLETS_DIR, card_name
+from pravo.markers.cards import BOOKLET_PAGES, BOOKLETS_DIR, card_name
 from pravo.pipeline import PLACEHOLDER_SITE_URL, Build, paper
-from pravo.pipeline.cards import TEMPLATES, draw
+from pravo.pipeline.cards import draw, render
 from pravo.problems import Problem, ProblemsFound
 
-COUNTRY_PAGES = {"kg": "rights/kyrgyzstan", "tj": "rights/tajikistan", "ru": "rights/russia"}
+COUNTRY_PAGES = BOOKLET_PAGES
 RAID_PAGE = "raid/index"
 CLOCK_KINDS = ("procedure", "right", "police")  # the kinds whose limits a detained reader counts
 MAX_BYTES = 300 * 1024
@@ -81,8 +79,7 @@ def context(build: Build, country: str, lang: str, neutral: bool) -> dict:
 
 
 def markup(build: Build, country: str, lang: str, neutral: bool) -> str:
-    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True)
-    return environment.get_template("booklet.html").render(**context(build, country, lang, neutral))
+    return render("booklet.html", context(build, country, lang, neutral))
 
 
 def write(build: Build) -> None:

@@ -61,9 +61,14 @@ def context(build: Build, country: str, lang: str, neutral: bool) -> dict:
     }
 
 
-def markup(build: Build, country: str, lang: str, neutral: bool) -> str:
+def render(template: str, values: dict) -> str:
+    """A template of overrides/cards/ (card, fact sheet, booklet), every value escaped unless marked safe."""
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True)
-    return environment.get_template("card.html").render(**context(build, country, lang, neutral))
+    return environment.get_template(template).render(**values)
+
+
+def markup(build: Build, country: str, lang: str, neutral: bool) -> str:
+    return render("card.html", context(build, country, lang, neutral))
 
 
 def weasyprint_version() -> str:

@@ -9,12 +9,10 @@ a pocket card does (pravo/pipeline/cards.py draws and caches both; pravo/pipelin
 """
 from __future__ import annotations
 
-import jinja2
-
 from pravo import lawtext
 from pravo.markers.press import FACTSHEET_DIR, KEY_FACTS, factsheet_name
 from pravo.pipeline import PLACEHOLDER_SITE_URL, Build, paper
-from pravo.pipeline.cards import TEMPLATES, draw
+from pravo.pipeline.cards import draw, render
 from pravo.problems import Problem, ProblemsFound
 
 
@@ -45,8 +43,7 @@ def context(build: Build, lang: str) -> dict:
 
 
 def markup(build: Build, lang: str) -> str:
-    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True)
-    return environment.get_template("factsheet.html").render(**context(build, lang))
+    return render("factsheet.html", context(build, lang))
 
 
 def write(build: Build) -> None:

@@ -32,6 +32,7 @@ class Data:
     glossary: dict[str, dict] = field(default_factory=dict)
     contacts: dict = field(default_factory=dict)  # data/contacts.yml as written
     cards: dict | None = None
+    clock: dict = field(default_factory=dict)  # data/clock.yml: the limits the detention clock shows
     corrections: list[dict] = field(default_factory=list)
     redirects: dict[str, str] = field(default_factory=dict)
     search_words: dict[str, list[dict]] = field(default_factory=dict)
@@ -67,6 +68,7 @@ def _load(root: Path, stamp: tuple) -> Data:
     data.glossary = _glossary(root, data.problems)
     data.contacts = _contacts(root, data.problems)
     data.cards = _cards(root, data.laws, data.problems)
+    data.clock = _clock(root, data.laws, data.problems)
     data.corrections = _corrections(root, data, data.problems)
     data.redirects = _redirects(root, data.problems)
     data.search_words = _checked(root, "search-words.yml", "search-words.schema.json", data.problems) or {}
@@ -178,6 +180,53 @@ def _cards(root: Path, laws: lawbook.LawBook, problems: list[Problem]) -> dict |
                 if any("{" + name + "}" in line[lang] for lang in ("ru", "en")) and not provision.get(name):
                     problems.append(Problem(path, where, f"the line shows {{{name}}} but `{line['id']}` has no {name}",
                                             f"remove {{{name}}} from the line, or add `{name}:` to the provision"))
+    return data
+
+
+CLOCK_UNITS = ("hours", "days", "months")  # what clock.js can add to a time; years have no clock
+
+
+def _clock(root: Path, laws: lawbook.LawBook, problems: list[Problem]) -> dict:
+    """data/clock.yml; every row is a sourced, stated limit, and its label holds no figure of its own."""
+    data = _checked(root, "clock.yml", "clock.schema.json", problems)
+    if data is None:
+        return {}
+    path = root / "data" / "clock.yml"
+
+    def provision_problem(pid: str, where: int | None, need_limit: bool) -> str | None:
+        provision = laws.provisions.get(pid)
+        if provision is None:
+            if laws.country_of(pid) not in laws.unreadable:
+                problems.append(Problem(path, where, f"unknown law `{pid}` in the detention clock",
+                                        f"use an id from data/laws/{laws.country_of(pid)}.yml"))
+            return None
+        if not lawbook.shown_as_fact(provision) or not lawbook.has_real_source(provision):
+            problems.append(Problem(path, where, f"`{pid}` is not verified, so the detention clock cannot count with it",
+                                    "verify it in data/laws/ (CONTRIBUTING, “How to verify a law”) or drop the row"))
+        elif need_limit and provision.get("limit", {}).get("unit") not in CLOCK_UNITS:
+            problems.append(Problem(path, where, f"`{pid}` has no time limit in {', '.join(CLOCK_UNITS)}, so the clock has nothing to count",
+                                    "name a provision with `limit:` in hours, days or months"))
+        return pid
+
+    for country, entry in data.items():
+        provision_problem(entry["counted_from"]["id"], data.line(country, "counted_from", "id"), need_limit=False)
+        for index, row in enumerate(entry["rows"]):
+            where = data.line(country, "rows", index)
+            for pid in [row["id"], *row.get("also", [])]:
+                if laws.country_of(pid) != country:
+                    problems.append(Problem(path, where, f"`{pid}` is not a law of {country}", f"use an id from data/laws/{country}.yml"))
+                elif provision_problem(pid, where, need_limit=True) and pid != row["id"]:
+                    if laws.provisions[pid].get("limit") != laws.provisions[row["id"]].get("limit"):
+                        problems.append(Problem(path, where, f"`{pid}` (in `also`) has another limit than `{row['id']}`",
+                                                "give it a row of its own"))
+            for lang in ("ru", "en"):
+                texts = [row[lang], row.get("working_day_note", {}).get(lang, "")]
+                if any(ch.isdigit() for text in texts for ch in text):
+                    problems.append(Problem(path, where, f"a figure typed into the {lang} label of `{row['id']}`",
+                                            "write no number here: the clock takes the length from the provision's `limit`"))
+            if row.get("next_working_day") and "working_day_note" not in row:
+                problems.append(Problem(path, where, f"`{row['id']}` moves a weekend day but says nothing about holidays",
+                                        "add `working_day_note` in ru and en: what the clock does not know"))
     return data
 
 

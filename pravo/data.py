@@ -215,10 +215,10 @@ def _clock(root: Path, laws: lawbook.LawBook, problems: list[Problem]) -> dict:
             for pid in [row["id"], *row.get("also", [])]:
                 if laws.country_of(pid) != country:
                     problems.append(Problem(path, where, f"`{pid}` is not a law of {country}", f"use an id from data/laws/{country}.yml"))
-                elif provision_problem(pid, where, need_limit=True) and pid != row["id"]:
-                    if laws.provisions[pid].get("limit") != laws.provisions[row["id"]].get("limit"):
-                        problems.append(Problem(path, where, f"`{pid}` (in `also`) has another limit than `{row['id']}`",
-                                                "give it a row of its own"))
+                elif (provision_problem(pid, where, need_limit=True) and pid != row["id"] and row["id"] in laws.provisions
+                      and laws.provisions[pid].get("limit") != laws.provisions[row["id"]].get("limit")):
+                    problems.append(Problem(path, where, f"`{pid}` (in `also`) has another limit than `{row['id']}`",
+                                            "give it a row of its own"))
             for lang in ("ru", "en"):
                 texts = [row[lang], row.get("working_day_note", {}).get(lang, "")]
                 if any(ch.isdigit() for text in texts for ch in text):

@@ -241,6 +241,8 @@ def paints(browser, base: str, path: str, runs: int) -> dict:
 SEARCH_FIXTURE = ROOT / "tests" / "fixtures" / "search-site"
 # Each query must find these six Russian pages (five noun forms and one verb) and no English page.
 SEARCH_QUERIES = ["задержание", "задержания", "задержании", "задержали"]
+# Queries a reader types on the real site (the review measured «задержали»: 147 KB gzip).
+REAL_QUERIES = ["задержали", "протокол", "штраф", "мигрант"]
 SEARCH_EXPECTED = {"zaderzhanie", "zaderzhaniya", "zaderzhanii", "zaderzhaniyu", "zaderzhaniem", "zaderzhali"}
 SEARCH_UI = {  # (open, input, result links, meta) for each configuration's search box
     "ours": ("label.md-header__button[for='__search']", "[data-pravo-search-input]",
@@ -313,6 +315,30 @@ def compare_search(browser, work: Path) -> dict:
         server.shutdown()
         results[name] = {"build_s": round(seconds, 1), "queries": rows}
     return results
+
+
+def search_parts(visit: Visit) -> dict[str, float]:
+    """KB gzip of one query by kind of file: code, engine (wasm), index, page fragments."""
+    parts = {"code": 0, "engine": 0, "index": 0, "fragments": 0}
+    for f in visit.totals()["files"]:
+        local = visit.site / f.split("?")[0]
+        if not local.is_file() or not ("pagefind" in f or "search" in f or "lunr" in f):
+            continue
+        size = len(gzip.compress(local.read_bytes(), 9))
+        kind = ("engine" if "wasm" in f else "fragments" if "/fragment/" in f
+                else "index" if "/index/" in f or f.endswith((".pf_meta", ".json")) else "code")
+        parts[kind] += size
+    return {k: round(v / 1024, 1) for k, v in parts.items()}
+
+
+def real_site_search(browser, server, base: str, site: Path, ui: tuple) -> dict:
+    """What one query costs on the real site, on a fresh visit, and what it finds first."""
+    rows = {}
+    for query in REAL_QUERIES:
+        outcome = run_query(browser, server, base, site, ui, query)
+        rows[query] = {"kb_gzip": round(search_bytes(outcome["visit"]) / 1024, 1), "results": len(outcome["found"]),
+                       "parts": search_parts(outcome["visit"])}
+    return rows
 
 
 def query_cost_at_scale(browser, site: Path, ours: bool, query: str = "протокол") -> float:
@@ -408,6 +434,17 @@ def report(results: dict) -> str:
             lines.append(f"| «{query}» | {o['found_expected']}/{o['of']} | {p['found_expected']}/{p['of']} | {o['english']} | "
                          f"{p['english']} | {o['search_kb_gzip']} | {p['search_kb_gzip']} |")
         lines.append(f"\nBuild of the fixture: Pravo {results['search']['ours']['build_s']} s, plain {results['search']['plain']['build_s']} s.")
+    if results["ours"].get("search_real"):
+        lines += ["", "## Search on the real site: one query on a fresh visit (budget: 100 KB gzip)", "",
+                  "KB gzip of every search file downloaded until the first results show; Pravo's split into code "
+                  "(pagefind.js, search.js), engine (Pagefind's wasm), index and page fragments.", "",
+                  "| query | Pravo KB | plain KB | ratio | Pravo results shown | Pravo code | engine | index | fragments |",
+                  "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+        for query in REAL_QUERIES:
+            o, p = results["ours"]["search_real"][query], results["plain"]["search_real"][query]
+            parts = o["parts"]
+            lines.append(f"| «{query}» | {o['kb_gzip']} | {p['kb_gzip']} | {ratio(o['kb_gzip'], p['kb_gzip'])} | {o['results']} | "
+                         f"{parts['code']} | {parts['engine']} | {parts['index']} | {parts['fragments']} |")
     if results.get("search_at_scale"):
         lines += ["", "## Search on synthetic sites: KB gzip to run one query («протокол»)", "",
                   "| pages per language | Pravo (Pagefind) | plain (Material lunr) |", "| ---: | ---: | ---: |"]
@@ -454,6 +491,7 @@ def main() -> int:
                 results[name]["first"] = {p: first_visit(browser, server, base, site, p) for p in PAGES}
                 results[name]["repeat"] = {f"{a} → {b}": repeat_visit(browser, server, base, site, a, b) for a, b in REPEAT}
                 results[name]["paint"] = {p: paints(browser, base, p, runs) for p in results["paint_pages"]}
+                results[name]["search_real"] = real_site_search(browser, server, base, site, SEARCH_UI[name])
                 server.shutdown()
             results["search"] = compare_search(browser, work)
             browser.close()

@@ -58,9 +58,10 @@ def phones(data: Data) -> set[str]:
     return found
 
 
-def expand(data: Data, text: str, lang: str) -> tuple[str, list[tuple[str, str]]]:
-    """The share text with its placeholders replaced from data/laws/, and (message, hint) problems."""
-    problems: list[tuple[str, str]] = []
+def expand(data: Data, text: str, lang: str) -> tuple[str, list[tuple[str, str, str]]]:
+    """The share text with its placeholders replaced from data/laws/, and (placeholder, message, hint)
+    for each that cannot be stated (the same rules as the page markers: pravo/lawbook.py)."""
+    problems: list[tuple[str, str, str]] = []
     lang = lawtext.data_language(lang)
     book = data.laws
 
@@ -70,7 +71,9 @@ def expand(data: Data, text: str, lang: str) -> tuple[str, list[tuple[str, str]]
         provision = book.provisions.get(pid)
         if problem or provision is None:
             if problem:
-                problems.append((f"{{{kind}:{pid}}}: " + problem[0], problem[1].replace("<!-- pravo:", "{").replace(" -->", "}")))
+                problems.append((match.group(0), f"{match.group(0)} in the share text: " + problem[0],
+                                 problem[1].replace("<!-- pravo:", "{").replace(" -->", "}").replace("{law ", "{article:")
+                                 .replace("{penalty ", "{penalty:").replace("{limit ", "{limit:")))
             return ""
         if kind == "limit":
             line_before = text[text.rfind("\n", 0, match.start()) + 1:match.start()]

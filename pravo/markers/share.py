@@ -13,6 +13,7 @@ from pravo import share
 from pravo.markers import Context, marker
 from pravo.markers.widgets import escaped, script
 from pravo.pages import front_matter
+from pravo.problems import Problem
 
 
 def share_text(ctx: Context) -> str | None:
@@ -29,8 +30,11 @@ def share_box(ctx: Context, args: list[str]) -> str:
                            "add `share: |` with the short text to forward (CONTRIBUTING, “Texts to pass on”), "
                            "or remove the marker")
     text, problems = share.expand(ctx.data, written, ctx.lang)
-    for message, hint in problems:
-        ctx.problem(message, hint)
+    for placeholder, message, hint in problems:
+        # Reported at the placeholder's own line in the front matter, not at the marker.
+        found = ctx.source.find(placeholder)
+        line = ctx.source.count("\n", 0, found) + 1 if found >= 0 else ctx.line()
+        ctx.problems.append(Problem(ctx.page.path, line, message, hint))
     e = escaped(ctx)
     # One line of HTML: the engine's Markdown must not read the text (blank lines, * or # in it);
     # &#10; keeps its line breaks inside the field.

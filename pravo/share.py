@@ -91,9 +91,9 @@ def status_words(data: Data, provision: dict, lang: str) -> str:
     """What the page's status tag says, in plain text: a forwarded text must not promise more than the page."""
     status, ui = provision["status"], data.ui(lang)
     if status == "unverified":
-        return f" (⚠ {ui['law.unverified']})"
+        return f", ⚠ {ui['law.unverified']}"
     if status in ("unofficial_copy", "secondary"):
-        return f" ({ui['law.tag.' + status]})"
+        return f", {ui['law.tag.' + status]}"  # inside the reference's own brackets: «(КоАП РФ, ст. 6.11, вторичные источники)»
     return ""
 
 

@@ -40,8 +40,7 @@ def mkdocs_build(config_file: Path, site_dir: Path, site_url: str | None = None,
 
 
 TEST_DATA = ROOT / "tests" / "fixtures" / "data"
-WIDGET_SCRIPTS = {"incident-form": "incident-record.js", "self-check": "self-check.js", "offline": "offline.js",
-                  "share": "share.js"}
+WIDGET_SCRIPTS = {"incident-form": "incident-record.js", "self-check": "self-check.js", "offline": "offline.js"}
 
 
 def with_test_data(workdir: Path, data: Path = TEST_DATA) -> Path:

@@ -3,7 +3,9 @@
 A folded box a reader opens when they want to forward the page: the text in a read-only field
 they can select by hand without JavaScript, and Copy / Share buttons that start hidden and are
 shown by docs/assets/js/share.js (Share only where the browser has a share sheet). Nothing is
-sent or stored. The checks (pravo/checks/share.py) say what is wrong with the text itself.
+sent or stored. share.js is loaded by every page (mkdocs.yml extra_javascript), not by the marker:
+the key pages are the most visited, and a reader going from one to the next should fetch nothing
+but the page. The checks (pravo/checks/share.py) say what is wrong with the text itself.
 """
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ import html
 
 from pravo import share
 from pravo.markers import Context, marker
-from pravo.markers.widgets import escaped, script
+from pravo.markers.widgets import escaped
 from pravo.pages import front_matter
 from pravo.problems import Problem
 
@@ -49,6 +51,5 @@ def share_box(ctx: Context, args: list[str]) -> str:
 <p class="pravo-share__buttons"><button type="button" class="md-button md-button--primary" data-action="copy" hidden>{e('share.copy')}</button> <button type="button" class="md-button" data-action="share" hidden>{e('share.share')}</button></p>
 <p class="pravo-share__status" role="status" data-status></p>
 </details>
-{script(ctx, "assets/js/share.js")}
 
 """

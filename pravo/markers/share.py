@@ -41,7 +41,9 @@ def share_box(ctx: Context, args: list[str]) -> str:
     # One line of HTML: the engine's Markdown must not read the text (blank lines, * or # in it);
     # &#10; keeps its line breaks inside the field.
     body = html.escape(text).replace("\n", "&#10;")
-    rows = min(14, text.count("\n") + 2 + len(text) // 40)
+    # Tall enough to read whole on a 360-pixel phone (about 34 characters a line) without scrolling
+    # inside the field; where the browser supports `field-sizing` (pravo.css) it fits the text exactly.
+    rows = min(30, sum(-(-len(line) // 34) or 1 for line in text.split("\n")))
     return f"""
 
 <details class="pravo-share" data-pravo-share data-copied="{e('share.copied')}" data-failed="{e('share.failed')}">

@@ -48,7 +48,7 @@ EXPECTED = {
     "hand-typed-figure.md": (6, "a legal figure typed by hand: “3 часов”"),
     "unverified-penalty.md": (6, "`kg.cop.1` is unverified, so its penalty cannot be stated as fact"),
     "share-too-long.md": (4, "the share text is 741 characters long with its figures (at most 700)"),
-    "share-hand-typed-figure.md": (6, "a figure typed by hand in the share text: “3”"),
+    "share-hand-typed-figure.md": (6, "a figure typed by hand in the share text: “12”"),  # not the 12 of kg.cop.126 above
     "share-markup.md": (4, "the share text must be plain text, but it has *"),
     "share-link.md": (5, "an address in the share text: “https://example.com/raid”"),
     "share-unknown-placeholder.md": (5, "{limit:kg.cop.999} in the share text: unknown law `kg.cop.999`"),

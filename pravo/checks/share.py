@@ -78,10 +78,11 @@ def _line_of_share(text: str) -> int:
 
 
 def _line_in(text: str, share_line: int, found: str) -> int:
-    """The line of the file where `found` first appears at or after the `share:` line."""
+    """The line of the file where `found` first appears at or after the `share:` line (outside a
+    placeholder: the 3 of «3 часа» is not the one in {limit:kg.cop.523})."""
     lines = text.splitlines()
     for number in range(share_line - 1, len(lines)):
-        if found in lines[number]:
+        if found in share.PLACEHOLDER.sub(" ", lines[number]):
             return number + 1
         if number > share_line - 1 and lines[number].strip() == "---":
             break

@@ -35,9 +35,11 @@ PLACEHOLDER = re.compile(r"\{(limit|penalty|article):([\w.-]+)\}")
 # Markdown or HTML that a messenger would show as symbols (or format): the text is plain.
 NOT_PLAIN = re.compile(r"[<>\[\]`\\*_|{}#]")
 # An address of any kind: scheme://…, a scheme that opens an app or runs code, or www.…
-ADDRESS = re.compile(r"\b(?:[a-z][a-z0-9+.-]*://|(?:mailto|tel|sms|javascript|vbscript|data|tg|viber|whatsapp|intent):"
-                     r"|www\.)[^\s«»\"]*", re.I)
-PHONE = re.compile(r"\+?\(?\d[\d\s()\-]*\d|\d")
+# (data: only with its media type, so that "Your data: none" stays a sentence.)
+ADDRESS = re.compile(r"\b(?:[a-z][a-z0-9+.-]*://|(?:mailto|tel|sms|javascript|vbscript|tg|viber|whatsapp|intent):(?=\S)"
+                     r"|data:\w+/|www\.)[^\s«»\"]*", re.I)
+# A phone number as people write it: digits with spaces, brackets and dashes, on one line.
+PHONE = re.compile(r"\+?\(?\d[\d \u00a0()\-]*\d|\d")
 PHONE_ROUTES = ("phone", "local_phone", "whatsapp", "telegram", "viber", "sms")
 
 

@@ -42,7 +42,8 @@ def test_markup_and_addresses():
     assert share.markup("Обычный текст — «так», 'так' и “так”. Вопрос? Да!") == []
     assert share.markup("**жирный** [ссылка](x) <b>") == ["*", "<", ">", "[", "]"]
     assert share.markup("{limit:kg.cop.526} и {что-то}") == ["{", "}"]
-    assert share.foreign_addresses("Помните: это важно.", PLACEHOLDER_SITE_URL) == []
+    assert share.foreign_addresses("Помните: это важно. Your data: none. Tel: 112.", PLACEHOLDER_SITE_URL) == []
+    assert share.foreign_addresses("data:text/html,x", PLACEHOLDER_SITE_URL) == ["data:text/html,x"]
     assert share.foreign_addresses(f"См. {PLACEHOLDER_SITE_URL}raid/.", PLACEHOLDER_SITE_URL) == []
     assert share.foreign_addresses("См. www.example.com и tel:+996 и https://t.me/x", PLACEHOLDER_SITE_URL) == [
         "www.example.com", "tel:+996", "https://t.me/x"]

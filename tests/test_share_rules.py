@@ -57,3 +57,14 @@ def test_every_key_page_text_is_within_the_limit_in_both_languages():
             text, problems = share.expand(DATA, written.strip(), lang)
             assert problems == [] and 0 < len(text) <= share.MAX_CHARS, (lang, slug, len(text))
             assert "<!-- pravo:share -->" in source, (lang, slug)
+
+
+def test_a_changed_share_text_makes_the_translation_outdated(tmp_path):
+    from pravo.translations import fingerprint
+    page = tmp_path / "p.md"
+    page.write_text("---\ntitle: T\ndescription: D.\n---\n\nText.\n", encoding="utf-8")
+    without = fingerprint(page)
+    page.write_text("---\ntitle: T\ndescription: D.\nshare: |\n  One.\n---\n\nText.\n", encoding="utf-8")
+    one = fingerprint(page)
+    page.write_text("---\ntitle: T\ndescription: D.\nshare: |\n  Two.\n---\n\nText.\n", encoding="utf-8")
+    assert len({without, one, fingerprint(page)}) == 3

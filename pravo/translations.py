@@ -28,9 +28,12 @@ def split(text: str) -> tuple[dict, str]:
 
 
 def fingerprint(path: Path) -> str:
-    """What a translation follows: the source's title, description and body — not its own records."""
+    """What a translation follows: the source's title, description, body and share text — not its own records."""
     meta, body = split(path.read_text(encoding="utf-8"))
-    content = "\n".join([str(meta.get("title", "")), str(meta.get("description", "")), body.strip()])
+    parts = [str(meta.get("title", "")), str(meta.get("description", "")), body.strip()]
+    if meta.get("share"):  # the text to pass on is translated too (only where there is one: other hashes stay)
+        parts.append(str(meta["share"]))
+    content = "\n".join(parts)
     return hashlib.sha256(content.encode("utf-8")).hexdigest()[:12]
 
 

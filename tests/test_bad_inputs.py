@@ -47,6 +47,14 @@ EXPECTED = {
     "long-sentence.md": (6, "a sentence of 47 words on a guide page"),
     "hand-typed-figure.md": (6, "a legal figure typed by hand: “3 часов”"),
     "unverified-penalty.md": (6, "`kg.cop.1` is unverified, so its penalty cannot be stated as fact"),
+    "share-too-long.md": (4, "the share text is 741 characters long with its figures (at most 700)"),
+    "share-hand-typed-figure.md": (6, "a figure typed by hand in the share text: “12”"),  # not the 12 of kg.cop.126 above
+    "share-markup.md": (4, "the share text must be plain text, but it has *"),
+    "share-link.md": (5, "an address in the share text: “https://example.com/raid”"),
+    "share-unknown-placeholder.md": (5, "{limit:kg.cop.999} in the share text: unknown law `kg.cop.999`"),
+    "share-unverified-penalty.md": (5, "{penalty:kg.cop.1} in the share text: `kg.cop.1` is unverified"),
+    "share-without-marker.md": (4, "a `share:` text but no <!-- pravo:share -->"),
+    "share-marker-without-text.md": (10, "`pravo:share` on a page without a `share:` text"),
     "bom.md": (1, "byte order mark"),
     "not-utf8.md": (2, "not UTF-8"),  # the first byte that is not UTF-8 is in the title
 }
@@ -154,3 +162,51 @@ def test_mkdocs_itself_refuses_a_raw_script(tmp_path):
     assert result.returncode != 0
     output = result.stdout + result.stderr
     assert "only-russian/index.html" in output and "from docs/ru/only-russian.md:8" in output, output[-3000:]
+
+
+# Texts to pass on (pravo/share.py, pravo/checks/share.py): rules that need both twins or a key page.
+SHARED = "---\ntitle: Пример\ndescription: A page.\nshare: |\n{text}---\n\n## Раздел\n\nТекст.\n\n<!-- pravo:share -->\n"
+
+
+def share_page(text: str) -> str:
+    return SHARED.format(text="".join(f"  {line}\n" for line in text.split("\n")))
+
+
+def test_key_page_without_share_text(tmp_path):
+    root = project(tmp_path)
+    for language in ("ru", "en"):
+        (root / "docs" / language / "raid").mkdir()
+        (root / "docs" / language / "raid" / "protocol.md").write_text(GOOD, encoding="utf-8")
+    found = messages(root)
+    for language in ("ru", "en"):
+        assert any(m.startswith(f"docs/{language}/raid/protocol.md:2: a key page without a text to pass on") for m in found), found
+
+
+def test_untranslated_and_cyrillic_english_share_texts(tmp_path):
+    root = project(tmp_path)
+    for name, english in (("same.md", "Не подписывайте пустые листы."), ("mixed.md", "Never sign blank листы.")):
+        (root / "docs" / "ru" / name).write_text(share_page("Не подписывайте пустые листы."), encoding="utf-8")
+        (root / "docs" / "en" / name).write_text(share_page(english), encoding="utf-8")
+    found = messages(root)
+    assert any(m.startswith("docs/en/same.md:4: the English share text is the same as the Russian one") for m in found), found
+    assert any(m.startswith("docs/en/mixed.md:5: the English share text has Cyrillic letters: “листы.”") for m in found), found
+    assert not any(m.startswith("docs/ru/") for m in found), found
+
+
+def test_share_text_with_placeholders_from_data_passes(tmp_path):
+    root = project(tmp_path)
+    (root / "docs" / "ru" / "ok.md").write_text(share_page("Грозит {penalty:kg.cop.126} ({article:kg.cop.126})."), encoding="utf-8")
+    (root / "docs" / "en" / "ok.md").write_text(share_page("You risk {penalty:kg.cop.126} ({article:kg.cop.126})."),
+                                                encoding="utf-8")
+    assert messages(root) == []
+
+
+def test_only_phone_numbers_from_contacts_may_be_typed():
+    from pravo import data as project_data
+    from pravo import share
+    data = project_data.load(ROOT)
+    listed = next(r["value"] for g in data.contacts.values() if isinstance(g, list) for e in g
+                  for r in e.get("routes") or [] if r.get("kind") in share.PHONE_ROUTES)
+    assert share.hand_typed_figures(data, f"Звоните {listed}.") == []
+    assert share.hand_typed_figures(data, "Звоните 8 800 000 00 00, держат 3 часа.") == ["8 800 000 00 00", "3"]
+    assert share.hand_typed_figures(data, "Держат {limit:kg.cop.526}.") == []

@@ -71,6 +71,8 @@ def test_a_booklet_is_a5_small_and_carries_the_datas_limits_steps_and_contacts(p
     shown = [d for d in dates if re.search(label + " " + re.escape(lawtext.day(d, lang)), text)]
     assert len(shown) == 1 and shown[0] <= min(p["verified_on"] for p in limits), shown
     assert SITE_URL in text.replace(" ", "")
+    # The screen-only box of the text to pass on (<!-- pravo:share -->) stays off paper.
+    assert LOADED.ui(lang)["share.summary"] not in text and LOADED.ui(lang)["share.copy"] not in text
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pravo import data as project_data
-from pravo.checks import citations, files, front_matter, markdown, twins
+from pravo.checks import citations, files, front_matter, markdown, share, twins
 from pravo.problems import Problem
 
 
@@ -27,6 +27,7 @@ def run(root: Path) -> list[Problem]:
             text = path.read_text(encoding="utf-8-sig")
             meta, _ = front_matter.check(text, path, problems)
             problems += markdown.check_page(data, path, docs / language, text, meta)
+            problems += share.check(data, path, docs / language, text, meta)
     problems += twins.check(docs)
     problems += citations.check(data, docs, twins.languages(docs))
     problems += files.check_duplicate_addresses(docs, twins.languages(docs))

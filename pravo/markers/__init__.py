@@ -81,7 +81,7 @@ def md_escape(text: str) -> str:
 def expand(data: Data, page: Page, markdown: str, source: str | None = None,
            settings: Settings | None = None) -> tuple[str, list[Problem]]:
     """The page with every marker replaced, and every problem found on the way."""
-    from pravo.markers import cards, clock, contacts, glossary, laws, press, sources, widgets  # noqa: F401  (they register themselves)
+    from pravo.markers import cards, clock, contacts, glossary, laws, press, share, sources, widgets  # noqa: F401  (they register themselves)
 
     ctx = Context(data, page, markdown, source if source is not None else markdown, settings or Settings())
 
@@ -103,5 +103,5 @@ def expand(data: Data, page: Page, markdown: str, source: str | None = None,
 
 
 def names() -> list[str]:
-    from pravo.markers import cards, clock, contacts, glossary, laws, press, sources, widgets  # noqa: F401
+    from pravo.markers import cards, clock, contacts, glossary, laws, press, share, sources, widgets  # noqa: F401
     return sorted(REGISTRY)

@@ -21,6 +21,8 @@ from pravo.settings import Settings
 PROVISION = re.compile(r"<!--\s*pravo:(?:law|penalty|limit)\s+([\w.-]+)\s*-->")
 FOOTNOTE_MARK = re.compile(r"\[\^[^\]]+\](?!:)")
 FOOTNOTE = re.compile(r"^\[\^[^\]]+\]:.*(?:\n(?: {4}.*|\s*))*", re.M)
+# Markers of screen-only tools: on paper a button does nothing (the share text is the page in short).
+SCREEN_ONLY = re.compile(r"^[ \t]*<!--\s*pravo:share\s*-->[ \t]*$", re.M)
 EXTENSIONS = ["tables", "attr_list", "md_in_html", "abbr", "def_list", "admonition"]
 
 
@@ -44,7 +46,7 @@ def part(build: Build, lang: str, slug: str, choose) -> Part:
     if problem:
         raise ProblemsFound("A page for paper cannot be read:", [problem], build.root)
     _, body = split_front_matter(source)
-    text = FOOTNOTE.sub("", FOOTNOTE_MARK.sub("", choose(sections(body), meta)))
+    text = SCREEN_ONLY.sub("", FOOTNOTE.sub("", FOOTNOTE_MARK.sub("", choose(sections(body), meta))))
     page = Page(build.root, f"{lang}/{slug}.md", lang)
     expanded, problems = markers.expand(build.data, page, text, source,
                                         Settings(site_url=build.site_url, contact=build.contact))

@@ -40,6 +40,16 @@ def shown_open(page) -> bool:
     }""")
 
 
+def tappable(page, selector: str) -> bool:
+    """On screen and on top: a tap at its middle reaches it (a closed panel is clipped or covered)."""
+    return page.locator(selector).first.evaluate("""element => {
+        const box = element.getBoundingClientRect();
+        const x = box.x + box.width / 2, y = box.y + box.height / 2;
+        if (box.width === 0 || x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) return false;
+        return element.contains(document.elementFromPoint(x, y));
+    }""")
+
+
 def in_view(page, selector: str, viewport=PHONE) -> bool:
     box = page.locator(selector).first.bounding_box()
     return bool(box) and box["width"] > 0 and 0 <= box["x"] < viewport["width"] and 0 <= box["y"] < viewport["height"]
@@ -50,13 +60,30 @@ def test_the_menu_opens_and_leads_to_a_page(no_js, serve, site):
     base = serve(site)
     page.goto(base + "raid/")
     link = ".md-sidebar--primary a.md-nav__link[href*='incident-record']"
-    assert not in_view(page, link), "the closed menu is on screen"
+    assert not tappable(page, link), "the closed menu is on screen"
     page.click("label.md-header__button[for='__drawer']")
     assert page.is_checked("#__drawer")
     page.wait_for_timeout(400)  # Material's drawer slides in (0.25 s)
-    assert in_view(page, link), "the menu did not open"
+    assert tappable(page, link), "the menu did not open"
     page.click(link)
     page.wait_for_url(base + "raid/incident-record/")
+
+
+def test_a_menu_section_opens_and_closes(no_js, serve, site):
+    page = no_js()
+    page.goto(serve(site))
+    page.click("label.md-header__button[for='__drawer']")
+    toggle = page.locator(".md-sidebar--primary li.md-nav__item--nested",
+                          has=page.locator("a[href*='rights/russia']")).first.locator(":scope > input").get_attribute("id")
+    link = ".md-sidebar--primary a.md-nav__link[href*='rights/russia']"
+    page.wait_for_timeout(400)
+    assert not tappable(page, link), "the section is open before a tap"
+    page.click(f"label.md-nav__link[for='{toggle}']")
+    page.wait_for_timeout(400)  # the panel slides in
+    assert tappable(page, link), "the section did not open"
+    page.click(f"label.md-nav__title[for='{toggle}']")  # "back"
+    page.wait_for_timeout(400)
+    assert not tappable(page, link), "the section did not close"
 
 
 def test_the_language_switch_goes_to_the_twin_page(no_js, serve, site):
@@ -78,11 +105,11 @@ def test_quick_exit_is_on_screen_and_goes_where_the_script_would(no_js, serve, s
     base = serve(site)
     for address in ("", "raid/", "en/trafficking/self-check/", "raid/incident-record/"):
         page.goto(base + address)
-        assert in_view(page, "a.pravo-exit"), f"quick exit is not on screen on /{address}"
+        assert tappable(page, "a.pravo-exit"), f"quick exit is not on screen on /{address}"
         # quick-exit.js goes to the link's own href: the same place with or without it.
         assert page.get_attribute("a.pravo-exit", "href") == target
         page.mouse.wheel(0, 4000)
-        assert in_view(page, "a.pravo-exit"), f"quick exit scrolls away on /{address}"
+        assert tappable(page, "a.pravo-exit"), f"quick exit scrolls away on /{address}"
 
 
 def test_folded_text_opens_with_a_tap(no_js, serve, site):

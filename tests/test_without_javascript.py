@@ -61,6 +61,8 @@ def test_the_menu_opens_and_leads_to_a_page(no_js, serve, site):
     page.goto(base + "raid/")
     link = ".md-sidebar--primary a.md-nav__link[href*='incident-record']"
     assert not tappable(page, link), "the closed menu is on screen"
+    # Its name for a screen reader: text inside (aria-label is not allowed on this label).
+    assert page.text_content("label.md-header__button[for='__drawer']").strip() == STRINGS["ru"]["menu.open"]
     page.click("label.md-header__button[for='__drawer']")
     assert page.is_checked("#__drawer")
     page.wait_for_timeout(400)  # Material's drawer slides in (0.25 s)

@@ -71,7 +71,8 @@
 
   button.setAttribute("role", "button");
   button.setAttribute("tabindex", "0");
-  button.setAttribute("aria-label", button.dataset.textOpen);
+  // Its name is the hidden text inside (overrides/partials/header.html): HTML forbids aria-label
+  // on a label tied to a checkbox.
 
   document.addEventListener("keydown", function (event) {
     var label = event.target.closest && event.target.closest("label[role='button']");

@@ -6,7 +6,9 @@ Every page — articles, 404 pages, redirect pages — gets:
   script at all, so the policy needs no hashes, and an injected one cannot run;
 - no `<meta name="generator">` (it tells an onlooker which tool made the site, also in discreet mode);
 - no `autocomplete` on Material's menu and search toggles (checkboxes in its base.html, which we do
-  not copy): HTML allows it only on text-like inputs (tests/test_validity.py);
+  not copy): HTML allows it only on text-like inputs (tests/test_validity.py). Material added it so
+  Firefox would not reopen the menu after a reload; a reader closes it with one tap, and a script
+  resetting it would also close a menu opened while the page was still loading on slow data;
 - in the article, every link's full address as data-print-href (the print stylesheet shows it on paper);
 - in the article, every table focusable, so a keyboard can scroll a wide one (WCAG 2.1.1).
 

@@ -10,9 +10,6 @@
   var drawer = document.getElementById("__drawer");
   var sidebar = document.querySelector(".md-sidebar--primary");
   if (!button || !drawer || !sidebar) return;
-  // Firefox restores a checkbox after a reload (Material's autocomplete="off" on it is not valid
-  // HTML, so the build removes it): the menu starts closed.
-  drawer.checked = false;
   var narrow = window.matchMedia("(max-width: 76.1875em)"); // Material's drawer breakpoint
   var sections = Array.prototype.slice.call(sidebar.querySelectorAll("label.md-nav__link[for^='__nav']"));
   var backs = Array.prototype.slice.call(sidebar.querySelectorAll("label.md-nav__title[for^='__nav']"));

@@ -8,7 +8,6 @@
   var root = document.querySelector("[data-pravo-search]");
   if (!root) return;
   var toggle = document.getElementById("__search");
-  toggle.checked = false; // Firefox may restore it after a reload (see menu.js)
   var input = root.querySelector("[data-pravo-search-input]");
   var output = root.querySelector("[data-pravo-search-result]");
   var meta = output.querySelector(".md-search-result__meta");

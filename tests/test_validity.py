@@ -39,7 +39,10 @@ def validate(*folders: Path) -> list[str]:
          *map(str, folders)],
         capture_output=True, text=True, timeout=600,
     )
-    report = json.loads(result.stderr or result.stdout)  # vnu writes its JSON report to stderr
+    try:
+        report = json.loads(result.stderr or result.stdout)  # vnu writes its JSON report to stderr
+    except json.JSONDecodeError:
+        pytest.fail(f"the Nu HTML Checker did not run (exit {result.returncode}):\n{result.stderr[-2000:]}")
     errors = []
     for message in report["messages"]:
         if message.get("type") not in ("error", "non-document-error"):

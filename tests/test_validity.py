@@ -19,8 +19,8 @@ FIXTURE = Path(__file__).resolve().parent / "fixtures" / "fallback-site"
 # Errors that are the checker's, not the page's; each with the reason. Nothing else is filtered.
 VALIDATOR_BUGS = {
     # The security policy <meta> (pravo/pipeline/html_pass.py) allows 'wasm-unsafe-eval', which
-    # Pagefind's search needs. It is a CSP Level 3 keyword that browsers support, but the
-    # checker's CSP parser (vnu 26.x) does not know it yet.
+    # Pagefind's search needs. It is a CSP Level 3 keyword that browsers support, but the CSP
+    # parser inside the checker (shapesecurity/salvation) does not know it yet: its issue #260.
     "Unrecognized source-expression 'wasm-unsafe-eval'",
 }
 

@@ -1,6 +1,7 @@
 """The incident record: every field typed reaches the text; nothing leaves the page or stays behind."""
 from __future__ import annotations
 
+import pytest
 import yaml
 
 from sitebuild import ROOT
@@ -91,13 +92,14 @@ def test_fields_are_not_remembered_by_the_browser(site):
         assert not control.has_attr("name"), "named fields are what browsers remember"
 
 
-def test_without_javascript_the_page_is_the_checklist(browser, serve, site):
+@pytest.mark.parametrize("lang, prefix", [("ru", ""), ("en", "en/")])
+def test_without_javascript_the_page_is_the_checklist(browser, serve, site, lang, prefix):
     context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740})
     page = context.new_page()
-    page.goto(serve(site) + "raid/incident-record/")
+    page.goto(serve(site) + prefix + "raid/incident-record/")
     assert not page.is_visible("[data-pravo-incident]"), "a form that cannot work must not be shown"
     checklist = page.inner_text("article").lower()
     for name in TYPED:
-        label = STRINGS["ru"][f"incident.field.{name}"].split()[0].lower()
+        label = STRINGS[lang][f"incident.field.{name}"].split()[0].lower()
         assert label in checklist, f"the checklist does not mention {label!r}"
     context.close()

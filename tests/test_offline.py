@@ -95,3 +95,11 @@ def test_the_about_page_links_to_the_copy(site):
     for page, link in (("about/index.html", "../offline.zip"), ("en/about/index.html", "../../offline.zip")):
         assert f'href="{link}"' in (site / page).read_text(encoding="utf-8")
         assert ((site / page).parent / link).resolve() == (site / "offline.zip").resolve()
+
+
+def test_the_copys_search_text_is_page_text_only():
+    """The downloadable copy searches its own index (search/<lang>.js): no ¶, no ↩, no source list."""
+    from pravo.pipeline.offline_zip import plain_text
+    fragment = ('<h2 id="a">Штраф<a class="headerlink" href="#a">¶</a></h2><p>Текст.<a class="footnote-backref" href="#f">↩</a></p>'
+                '<details class="pravo-law__meta"><summary>Сверено</summary><ul><li>court-practice page</li></ul></details><p>Дальше.</p>')
+    assert plain_text(fragment) == "Штраф Текст. Дальше."

@@ -6,8 +6,12 @@ theme overrides and hooks (tests/fixtures/search-site).
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
+import yaml
+
+from sitebuild import ROOT
 
 # Fixture pages, each holding one case form of the noun «задержание», and one page with only
 # the verb «задержали» (joined to the noun by data/search-words.yml).
@@ -135,3 +139,61 @@ def test_a_query_on_a_500_page_site_stays_within_100_kb(browser, tmp_path_factor
     assert any("wasm" in f for f in outcome["files"]) and any("/fragment/" in f for f in outcome["files"])
     kb = bench.search_bytes(outcome["visit"]) / 1024
     assert kb <= 100, f"one query transferred {kb:.1f} KB gzip: {outcome['files']}"
+
+
+@pytest.fixture
+def narrow(browser):
+    """A 360 px window without mobile emulation: in Chromium's mobile viewport the open search
+    box is still wider than the screen (review journeys #2, fixed apart from this)."""
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    yield context
+    context.close()
+
+
+def excerpts(page) -> list[str]:
+    """The text of every excerpt shown (its <mark>s dropped), whitespace made single."""
+    return [" ".join(text.split()) for text in page.eval_on_selector_all(
+        ".md-search-result__article p", "ps => ps.map(p => p.textContent)")]
+
+
+@pytest.mark.parametrize("query", ["задержали", "штраф", "выдворение"])
+def test_excerpts_show_the_page_text_only(narrow, serve, site, query):
+    """No word list from data/search-words.yml, no ¶ or ↩ link signs, no source titles (often in
+    English) from the folded "how this was read" under a legal entry."""
+    groups = yaml.safe_load((ROOT / "data" / "search-words.yml").read_text(encoding="utf-8"))["ru"]
+    page = narrow.new_page()
+    page.goto(serve(site) + "raid/")
+    found = search(page, query)
+    assert len(found) >= 3, f"«{query}» found too little to prove anything: {found}"
+    shown = excerpts(page)
+    assert len(shown) == len(found)
+    for text in shown:
+        assert "¶" not in text and "↩" not in text, text
+        for group in groups:
+            assert " ".join(group["words"][:2]) not in text.lower(), f"a search-words list in an excerpt: {text}"
+        assert not re.search(r"[A-Za-z]+(?:[ ,.'()–-]+[A-Za-z]+){3,}", text), f"English source text in a Russian excerpt: {text}"
+
+
+def test_show_more_is_a_full_width_button_a_thumb_can_hit(narrow, serve, search_site):
+    page = narrow.new_page()
+    page.goto(serve(search_site))
+    page.click("label.md-header__button[for='__search']")
+    page.fill("[data-pravo-search-input]", "задержание")
+    button = page.locator(".pravo-search-more button")
+    button.wait_for()
+    box = button.bounding_box()
+    results = page.locator(".md-search-result__list").bounding_box()
+    assert box["height"] >= 44, f"«Показать ещё» is {box['height']} px tall"
+    assert box["width"] >= results["width"] - 2 * 16 - 1, f"«Показать ещё» is {box['width']} px wide of {results['width']}"
+
+
+def test_the_sources_under_a_legal_entry_are_not_searched(narrow, serve, site):
+    """The folded "how this was read" (status, edition, source titles) is not page text: a word
+    found only there finds nothing, so it can never make up an excerpt."""
+    html = (site / "rights" / "russia" / "index.html").read_text(encoding="utf-8")
+    assert "marriott-aurora.ru" in html, "the source this test relies on is gone: pick another"
+    page = narrow.new_page()
+    page.goto(serve(site) + "rights/russia/")
+    found = search(page, "marriott")
+    assert "/rights/russia/" not in found and "/rights/migrants-russia/" not in found, found
+    assert search(page, "выдворение"), "search found nothing at all"

@@ -91,10 +91,11 @@ def test_the_self_check_by_keyboard_alone(phone, serve, site):
     assert page.evaluate("() => document.activeElement.id") == "selfcheck-result", "focus does not move to the result"
 
 
-def test_without_javascript_the_page_explains_every_result(browser, serve, site):
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_without_javascript_the_page_explains_every_result(browser, serve, site, prefix):
     context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740})
     page = context.new_page()
-    page.goto(serve(site) + "trafficking/self-check/")
+    page.goto(serve(site) + prefix + "trafficking/self-check/")
     assert not page.is_visible("[data-pravo-selfcheck]"), "buttons that cannot work must not be shown"
     for _, name in PATHS:
         assert page.is_visible(f"#outcome-{name}"), f"the explanation of {name} is not on the page"

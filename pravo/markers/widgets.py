@@ -118,7 +118,7 @@ def self_check(ctx: Context, args: list[str]) -> str:
 <p class="pravo-selfcheck__note">{e('selfcheck.note')}</p>
 {questions}
 <div class="pravo-selfcheck__result" data-result hidden>
-<h3 id="selfcheck-result" tabindex="-1">{e('selfcheck.result')}</h3>
+<h2 id="selfcheck-result" tabindex="-1">{e('selfcheck.result')}</h2>
 <div data-result-body></div>
 </div>
 <p class="pravo-selfcheck__buttons"><button type="button" class="md-button" data-action="restart">{e('selfcheck.restart')}</button></p>

@@ -5,6 +5,10 @@ Every page — articles, 404 pages, redirect pages — gets:
   send headers). The policy allows scripts only from the site itself: the site has no inline
   script at all, so the policy needs no hashes, and an injected one cannot run;
 - no `<meta name="generator">` (it tells an onlooker which tool made the site, also in discreet mode);
+- no `autocomplete` on Material's menu and search toggles (checkboxes in its base.html, which we do
+  not copy): HTML allows it only on text-like inputs (tests/test_validity.py). Material added it so
+  Firefox would not reopen the menu after a reload; a reader closes it with one tap, and a script
+  resetting it would also close a menu opened while the page was still loading on slow data;
 - in the article, every link's full address as data-print-href (the print stylesheet shows it on paper);
 - in the article, every table focusable, so a keyboard can scroll a wide one (WCAG 2.1.1).
 
@@ -49,6 +53,7 @@ CACHE_FOREVER = "public, max-age=31536000, immutable"
 
 CHARSET = re.compile(r'<meta charset="utf-8">', re.I)
 GENERATOR = re.compile(r'\s*<meta name="generator"[^>]*>')
+TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*\btype="checkbox"[^>]*?) autocomplete="off"')
 ARTICLE = re.compile(r"(<article\b.*?</article>)", re.S)
 LINK = re.compile(r'<a\b([^>]*?)\bhref="([^"#][^"]*)"([^>]*)>')
 TABLE = re.compile(r"<table(?![^>]*\btabindex=)")
@@ -73,7 +78,7 @@ def print_addresses(article: str, base: str) -> str:
 
 
 def page(html: str, base: str, with_policy: bool) -> str:
-    html = GENERATOR.sub("", html)
+    html = TOGGLE_AUTOCOMPLETE.sub(r"\1", GENERATOR.sub("", html))
     if with_policy and "Content-Security-Policy" not in html:
         # Right after <meta charset>, before anything the policy must cover.
         html = CHARSET.sub(lambda m: m.group(0) + meta_tag(), html, count=1)

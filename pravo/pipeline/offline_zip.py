@@ -43,8 +43,11 @@ def file_url(value: str) -> str:
 
 
 def plain_text(fragment: str) -> str:
+    """A page's text for the copy's search, left out what Pagefind leaves out (search.NOT_TEXT):
+    the ¶ and ↩ link signs and the folded sources under each fact."""
     fragment = re.sub(r"<(script|style)\b.*?</\1>", " ", fragment, flags=re.S)
-    fragment = re.sub(r'<a class="headerlink"[^>]*>.*?</a>', " ", fragment, flags=re.S)
+    fragment = re.sub(r'<a class="(?:headerlink|footnote-backref)"[^>]*>.*?</a>', " ", fragment, flags=re.S)
+    fragment = re.sub(r'<details class="pravo-law__meta">.*?</details>', " ", fragment, flags=re.S)
     return re.sub(r"\s+", " ", html.unescape(TAG.sub(" ", fragment))).strip()
 
 

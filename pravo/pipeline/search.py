@@ -5,6 +5,11 @@ Russian words, and the browser fetches index chunks only when the reader searche
 Material's lunr search, which has neither. data/search-words.yml adds words readers search for
 in another form than a page uses (задержали → задержание) — in a copy of the pages given to the
 indexer, so the served pages stay as built.
+
+An excerpt under a result shows the page's own text only: the added words are page metadata,
+which Pagefind searches but never puts in an excerpt; the permalink ¶ and footnote ↩ signs and the
+folded provenance of each fact (status, edition, source titles, often in English) are left out of
+the index (data-pagefind-ignore).
 """
 from __future__ import annotations
 
@@ -24,6 +29,9 @@ UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefi
 WORD = re.compile(r"\w+", re.U)
 BODY_START = re.compile(r"(<div data-pagefind-body[^>]*>)")
 LANG = re.compile(r'<html lang="([a-z]+)"')
+# Not page text: the ¶ after each heading, the ↩ after each footnote, and the folded "how this was
+# read" of a legal entry or a contact (pravo/markers/laws.py provenance, contacts.py).
+NOT_TEXT = re.compile(r'<(a class="headerlink"|a class="footnote-backref"|details class="pravo-law__meta")')
 
 
 def with_search_words(page_html: str, groups: list[dict]) -> str:
@@ -37,13 +45,18 @@ def with_search_words(page_html: str, groups: list[dict]) -> str:
     extra = [word for group in groups if any(w.startswith(group["root"]) for w in words) for word in group["words"]]
     if not extra:
         return page_html
-    # A low weight: the page is found by these words but ranked by what it really says.
-    hidden = f'<div data-pagefind-weight="0.1">{" ".join(extra)}</div>'
+    # Metadata: searched, never shown in an excerpt (the words are plain letters: no quote or comma).
+    hidden = f'<span data-pagefind-meta="search_words:{" ".join(extra)}" hidden></span>'
     return page_html[:start.end()] + hidden + page_html[start.end():]
 
 
+def for_the_index(page_html: str, groups: list[dict]) -> str:
+    """The page as the indexer reads it: its search words added, what is not text left out."""
+    return NOT_TEXT.sub(r"<\1 data-pagefind-ignore", with_search_words(page_html, groups))
+
+
 def index_copy(site: Path, groups_by_lang: dict[str, list[dict]], work: Path) -> Path:
-    """The pages with the search words added, in a folder of their own for the indexer."""
+    """The pages as the indexer reads them (for_the_index), in a folder of their own."""
     copy = work / "site"
     for page in site.rglob("*.html"):
         if page.is_symlink():
@@ -52,13 +65,13 @@ def index_copy(site: Path, groups_by_lang: dict[str, list[dict]], work: Path) ->
         target.parent.mkdir(parents=True, exist_ok=True)
         text = page.read_text(encoding="utf-8")
         lang = LANG.search(text)
-        target.write_text(with_search_words(text, groups_by_lang.get(lang.group(1) if lang else "", [])), encoding="utf-8")
+        target.write_text(for_the_index(text, groups_by_lang.get(lang.group(1) if lang else "", [])), encoding="utf-8")
     return copy
 
 
 def index(site: Path, groups: dict[str, list[dict]]) -> None:
     with tempfile.TemporaryDirectory(prefix="pravo-index-") as work:
-        source = index_copy(site, groups, Path(work)) if groups else site
+        source = index_copy(site, groups, Path(work))
         result = subprocess.run(
             [sys.executable, "-m", "pagefind", "--site", str(source), "--output-path", str(site / "pagefind")],
             capture_output=True, text=True,

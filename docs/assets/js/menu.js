@@ -30,7 +30,7 @@
       label.setAttribute("aria-expanded", String(toggleOf(label).checked));
     } else {
       ["role", "aria-label", "aria-expanded"].forEach(function (a) { label.removeAttribute(a); });
-      label.setAttribute("tabindex", "");
+      label.removeAttribute("tabindex"); // tabindex="" is not valid HTML
     }
   }
 
@@ -68,7 +68,8 @@
 
   button.setAttribute("role", "button");
   button.setAttribute("tabindex", "0");
-  button.setAttribute("aria-label", button.dataset.textOpen);
+  // Its name is the hidden text inside (overrides/partials/header.html): HTML forbids aria-label
+  // on a label tied to a checkbox.
 
   document.addEventListener("keydown", function (event) {
     var label = event.target.closest && event.target.closest("label[role='button']");

@@ -13,6 +13,9 @@
   var meta = output.querySelector(".md-search-result__meta");
   var list = output.querySelector(".md-search-result__list");
   var form = root.querySelector("form");
+  // The page as built says search needs JavaScript (overrides/partials/search.html): it has it now.
+  input.disabled = false;
+  meta.textContent = text("initial");
   // Each result shown costs one fragment download (about 3 KB gzip): show a first handful and
   // fetch the next ones only when the reader asks, so a query stays within 100 KB on a big site.
   var PAGE_SIZE = 3;

@@ -50,7 +50,7 @@ def test_each_copy_holds_its_language_only(site):
         files = json.loads((site / "offline" / f"{lang}.json").read_text(encoding="utf-8"))["files"]
         pages = [f for f in files if f.endswith("/")]
         assert pages and all((f.startswith("en/") if lang == "en" else not f.startswith("en/")) for f in pages)
-        assert any(f.startswith("pagefind/") and f"{lang}_" in f for f in files), "its search index"
+        assert f"search/{lang}/meta.js" in files and any(f.startswith(f"search/{lang}/w/") for f in files), "its search index"
         assert any(f.startswith("cards/") and f"-{lang}" in f for f in files), "its pocket cards"
         for f in files:
             assert (site / f.split("?")[0] / ("index.html" if f.endswith("/") else "")).exists(), f
@@ -69,8 +69,8 @@ def test_the_downloadable_copy_opens_from_the_file_system_with_search(browser, s
 
     with zipfile.ZipFile(site / "offline.zip") as archive:
         names = archive.namelist()
-        assert "pravo/index.html" in names and "pravo/search/ru.js" in names and "pravo/search/en.js" in names
-        assert not [n for n in names if n.startswith("pravo/pagefind/") or n.endswith("sw.js")]
+        assert "pravo/index.html" in names and "pravo/search/ru/meta.js" in names and "pravo/search/en/meta.js" in names
+        assert not [n for n in names if n.endswith("sw.js") or n.startswith("pravo/offline/")]
         archive.extractall(tmp_path)
     context = browser.new_context(viewport={"width": 360, "height": 740})
     page = context.new_page()

@@ -15,7 +15,7 @@ function fromCache(request) {
     return ours.reduce(function (found, name) {
       return found.then(function (response) {
         if (response) return response;
-        // Exact address first; then without the query (Pagefind adds a timestamp to one file).
+        // Exact address first; then without the query (a versioned address of an older copy).
         return caches.open(name).then(function (cache) {
           return cache.match(request).then(function (hit) { return hit || cache.match(request, { ignoreSearch: true }); });
         });

@@ -149,28 +149,25 @@ class Policy:
     inline_script_hashes: frozenset[str] = frozenset()
     # Where scripts may be (globs relative to the site root: * stays in one folder, ** crosses
     # folders). Both <script src> targets and .js files in the output must match one of these.
-    script_paths: tuple[str, ...] = ("assets/js/*.js", "pagefind/*.js", "sw.js")
+    script_paths: tuple[str, ...] = ("assets/js/*.js", "search/*/w/*.js", "search/*/p/*.js", "search/*/meta.js", "sw.js")
     # <script type=…> that the browser does not run (data blocks), allowed with a JSON body.
     data_script_types: frozenset[str] = frozenset({"application/json"})
     # Extensions of output files (lower case, no dot).
     file_types: frozenset[str] = frozenset({
         "html", "css", "js", "json", "xml", "gz", "zip", "pdf",
         "png", "jpg", "jpeg", "gif", "webp", "avif", "ico", "svg",
-        "pf_fragment", "pf_index", "pf_meta", "pagefind",
     })
     # Files without an extension that may be at the site root.
     root_files: frozenset[str] = frozenset({"_headers"})
     # Where files of a type may be: ordered globs, the first that matches decides, "!" = not here.
     # Types not listed here may be anywhere (images and PDFs beside the pages that show them).
     file_places: tuple[tuple[str, tuple[str, ...]], ...] = (
-        ("html", ("!assets/**", "!pagefind/**", "!offline/**", "!cards/**", "!booklets/**", "!press/**", "**")),
-        ("css", ("assets/stylesheets/*.css", "assets/css/*.css", "pagefind/*.css")),
-        ("json", ("offline/*.json", "pagefind/*.json")),
+        ("html", ("!assets/**", "!search/**", "!offline/**", "!cards/**", "!booklets/**", "!press/**", "**")),
+        ("css", ("assets/stylesheets/*.css", "assets/css/*.css")),
+        ("json", ("offline/*.json",)),
         ("xml", ("sitemap.xml", "feed.xml", "*/feed.xml")),
         ("gz", ("sitemap.xml.gz",)),
         ("zip", ("offline.zip",)),
-        ("pf_fragment", ("pagefind/**",)), ("pf_index", ("pagefind/**",)),
-        ("pf_meta", ("pagefind/**",)), ("pagefind", ("pagefind/**",)),
     )
     # HTML elements and attributes. aria-* and data-* attributes are allowed on every element.
     elements: frozenset[str] = _PAGE_ELEMENTS
@@ -210,10 +207,11 @@ class Policy:
     require_csp_meta: bool = True
     # A page larger than this costs readers on metered data (the largest page today: ~160 KB).
     max_page_bytes: int = 1_000_000
-    # Scripts that no page loads with <script src> but that are loaded by other means: Pagefind's
-    # own files (loaded by search.js) and the service worker (registered by offline.js). Any
-    # other script that no page loads is a dropped file that a later injection could load.
-    scripts_loaded_otherwise: tuple[str, ...] = ("pagefind/*.js", "sw.js")
+    # Scripts that no page loads with <script src> but that are loaded by other means: the search
+    # index's files and the stemmers (loaded by search.js, pravo/search_index.py) and the service worker (registered
+    # by offline.js). Any other script that no page loads is a dropped file a later injection could load.
+    scripts_loaded_otherwise: tuple[str, ...] = ("search/*/w/*.js", "search/*/p/*.js", "search/*/meta.js",
+                                               "assets/js/snowball-*.js", "sw.js")
 
 
 DEFAULT_POLICY = Policy()
@@ -875,7 +873,7 @@ class _Page(_Audit):
                 attributes = element.attrib   # the parser lower-cases HTML attribute names
             else:
                 attributes = {_attribute_name(k): v for k, v in element.attrib.items()}
-            if "data-pagefind-body" in attributes or (name == "article" and "md-content__inner" in attributes.get("class", "")):
+            if "data-search-body" in attributes or (name == "article" and "md-content__inner" in attributes.get("class", "")):
                 in_content = True
             descend = True
             if namespace == HTML_NS:
@@ -1366,8 +1364,7 @@ _TEXT_TYPES = frozenset({"html", "css", "js", "json", "xml", "svg"})
 _MAGIC = {
     "png": (b"\x89PNG\r\n\x1a\n",), "gif": (b"GIF87a", b"GIF89a"), "jpg": (b"\xff\xd8\xff",),
     "jpeg": (b"\xff\xd8\xff",), "pdf": (b"%PDF-",), "zip": (b"PK\x03\x04", b"PK\x05\x06"),
-    "gz": (b"\x1f\x8b",), "ico": (b"\x00\x00\x01\x00",), "pf_fragment": (b"\x1f\x8b",),
-    "pf_index": (b"\x1f\x8b",), "pf_meta": (b"\x1f\x8b",), "pagefind": (b"\x1f\x8b",),
+    "gz": (b"\x1f\x8b",), "ico": (b"\x00\x00\x01\x00",),
 }
 
 
@@ -1644,8 +1641,8 @@ def page_sources(output: str) -> list[str]:
             return [f"docs/{language}/index.md"]
         stem = "/".join(rest)
         return [f"docs/{language}/{stem}.md", f"docs/{language}/{stem}/index.md"]
-    if output.startswith("pagefind/"):
-        return ["pravo/pipeline/search.py"]
+    if output.startswith("search/"):
+        return ["pravo/pipeline/search.py", "pravo/search_index.py"]
     if output.startswith("offline"):
         return ["pravo/pipeline/offline.py", "pravo/pipeline/offline_zip.py"]
     if output.startswith("cards/"):

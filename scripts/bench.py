@@ -115,7 +115,7 @@ class _HostHandler(SimpleHTTPRequestHandler):
         self.server.log.append((self.path, int(code) if str(code).isdigit() else 0))
 
     def end_headers(self):
-        cacheable = HASHED.search(self.path) or "/pagefind/fragment/" in self.path or "/pagefind/index/" in self.path
+        cacheable = HASHED.search(self.path)
         self.send_header("Cache-Control", "public, max-age=31536000, immutable" if cacheable else "no-cache")
         super().end_headers()
 
@@ -287,14 +287,19 @@ def run_query(browser, server, base: str, site: Path, ui: tuple, query: str, sta
             page.wait_for_timeout(500)
         found = page.eval_on_selector_all(links, "links => links.map(a => new URL(a.href).pathname)")
     context.close()
-    search_files = [f for f in visit.totals()["files"] if "pagefind" in f or "search" in f or "lunr" in f]
+    search_files = [f for f in visit.totals()["files"] if is_search_file(f)]
     return {"found": found, "files": search_files, "visit": visit}
+
+
+def is_search_file(f: str) -> bool:
+    """Pravo's search.js, stemmer and index (search/), or Material's lunr and its index."""
+    return "search" in f or "lunr" in f or "snowball-" in f
 
 
 def search_bytes(visit: Visit) -> int:
     rows = visit.totals()
     return sum(len(gzip.compress((visit.site / f.split("?")[0]).read_bytes(), 9)) for f in rows["files"]
-               if ("pagefind" in f or "search" in f or "lunr" in f) and (visit.site / f.split("?")[0]).is_file())
+               if is_search_file(f) and (visit.site / f.split("?")[0]).is_file())
 
 
 def compare_search(browser, work: Path) -> dict:
@@ -322,11 +327,11 @@ def search_parts(visit: Visit) -> dict[str, float]:
     parts = {"code": 0, "engine": 0, "index": 0, "fragments": 0}
     for f in visit.totals()["files"]:
         local = visit.site / f.split("?")[0]
-        if not local.is_file() or not ("pagefind" in f or "search" in f or "lunr" in f):
+        if not local.is_file() or not is_search_file(f):
             continue
         size = len(gzip.compress(local.read_bytes(), 9))
-        kind = ("engine" if "wasm" in f else "fragments" if "/fragment/" in f
-                else "index" if "/index/" in f or f.endswith((".pf_meta", ".json")) else "code")
+        kind = ("engine" if "wasm" in f or "snowball-" in f else "fragments" if re.search(r"search/\w+/p/", f)
+                else "index" if re.search(r"search/\w+/(w/|meta)", f) else "code")
         parts[kind] += size
     return {k: round(v / 1024, 1) for k, v in parts.items()}
 
@@ -361,7 +366,8 @@ def synthetic(workdir: Path, pages: int, ours: bool) -> Path:
     every_page = {Path(entry).name for entry in re.findall(r"^  - (assets/js/\S+)$",
                                                            (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)}
     shutil.copytree(ROOT / "docs" / "assets", docs / "assets",
-                    ignore=lambda folder, names: [n for n in names if n.endswith(".js") and n not in every_page])
+                    ignore=lambda folder, names: [n for n in names if n.endswith(".js") and n not in every_page
+                                                  and not n.startswith("snowball-")])  # search loads these
     for lang in ("ru", "en"):
         (docs / lang).mkdir(parents=True)
         shutil.copy(ROOT / "docs" / lang / "index.md", docs / lang / "index.md")
@@ -427,7 +433,7 @@ def report(results: dict) -> str:
                   "Each query should find 6 Russian pages (five noun forms, one verb) and no English page. "
                   "Found: every result, after asking for more where Pravo shows a few at a time. "
                   "KB gzip: every search file the reader downloads for the query's first answer, on a fresh visit.", "",
-                  "| query | Pravo (Pagefind) found | plain (Material lunr) found | Pravo English results | plain English results | Pravo KB | plain KB |",
+                  "| query | Pravo found | plain (Material lunr) found | Pravo English results | plain English results | Pravo KB | plain KB |",
                   "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
         for query in SEARCH_QUERIES:
             o, p = results["search"]["ours"]["queries"][query], results["search"]["plain"]["queries"][query]
@@ -437,7 +443,7 @@ def report(results: dict) -> str:
     if results["ours"].get("search_real"):
         lines += ["", "## Search on the real site: one query on a fresh visit (budget: 100 KB gzip)", "",
                   "KB gzip of every search file downloaded until the first results show; Pravo's split into code "
-                  "(pagefind.js, search.js), engine (Pagefind's wasm), index and page fragments.", "",
+                  "(search.js), engine (the stemmer), index (meta and word files) and page files.", "",
                   "| query | Pravo KB | plain KB | ratio | Pravo results shown | Pravo code | engine | index | fragments |",
                   "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
         for query in REAL_QUERIES:
@@ -447,7 +453,7 @@ def report(results: dict) -> str:
                          f"{parts['code']} | {parts['engine']} | {parts['index']} | {parts['fragments']} |")
     if results.get("search_at_scale"):
         lines += ["", "## Search on synthetic sites: KB gzip to run one query («протокол»)", "",
-                  "| pages per language | Pravo (Pagefind) | plain (Material lunr) |", "| ---: | ---: | ---: |"]
+                  "| pages per language | Pravo | plain (Material lunr) |", "| ---: | ---: | ---: |"]
         for pages, row in results["search_at_scale"].items():
             lines.append(f"| {pages} | {row['ours']} | {row['plain']} |")
     if "check_s" in results:

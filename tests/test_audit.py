@@ -49,7 +49,7 @@ def page(body: str = "", head: str = "", title: str = "How to contribute - Pravo
     return ("<!doctype html>\n<html lang=\"en\" class=\"no-js\">\n<head>\n"
             + HEAD.replace("How to contribute - Pravo", title) + head + "\n</head>\n<body dir=\"ltr\">\n"
             + "<header class=\"md-header\"><a href=\"../../\" title=\"Pravo\" class=\"md-header__button\">Pravo</a></header>\n"
-            + "<article class=\"md-content__inner md-typeset\">\n<div data-pagefind-body>\n"
+            + "<article class=\"md-content__inner md-typeset\">\n<div data-search-body>\n"
             + body + "\n</div>\n</article>\n" + SCRIPTS + "\n</body>\n</html>\n")
 
 
@@ -287,7 +287,7 @@ def test_inert_probes_stay_quiet():
     """What the review found inert must not make noise (escaped or harmless)."""
     for text in [
         '<div>\n```\n<script>alert("PWN-fence")</script>\n```\n</div>',           # fence-in-html-script
-        "Searchword zqxjk &lt;img src=x onerror=alert(\"PWN-pf\")&gt; zqxjk",      # pagefind-text-xss
+        "Searchword zqxjk &lt;img src=x onerror=alert(\"PWN-pf\")&gt; zqxjk",      # search-text-xss
         '# Title <img src="x.png" alt="PWN-h1">',                                   # h1-markup (local image)
         "&lt;script&gt;alert(\"PWN-titleent\")&lt;/script&gt;",                     # title-entity-script
     ]:
@@ -341,11 +341,11 @@ def test_a_clean_page_has_no_finding():
 
 
 def test_script_paths_and_existence():
-    body = '<script src="../../../pagefind/pagefind.js"></script><script src="/assets/js/menu.js"></script>'
+    body = '<script src="../../../search/en/meta.js"></script><script src="/assets/js/menu.js"></script>'
     assert findings_in(page(body)) == []
     files = frozenset({"assets/js/quick-exit.js", "assets/js/menu.js"})
     found = audit_html(page(body), OUTPUT, site_files=files)
-    assert_found(found, "pagefind/pagefind.js", "not in the site")
+    assert_found(found, "search/en/meta.js", "not in the site")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -450,8 +450,9 @@ def small_site(root: Path) -> Path:
     write(site, "assets/images/neutral.svg", SVG_OK)
     write(site, "assets/images/favicon.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 16)
     write(site, "cards/kg-en.pdf", b"%PDF-1.7\n")
-    write(site, "pagefind/pagefind.js", "export {}\n")
-    write(site, "pagefind/fragment/en_1.pf_fragment", b"\x1f\x8b\x08\x00")
+    write(site, "search/en/meta.js", 'pravoSearch("en","meta","",{"buckets":1,"key":3});\n')
+    write(site, "search/en/w/0.js", 'pravoSearch("en","w",0,{"contribut":[0,0,50]});\n')
+    write(site, "search/en/p/0.js", 'pravoSearch("en","p",0,{"s":[["","",""]],"t":"Contributing","u":"en/about/contributing/"});\n')
     write(site, "sw.js", "self.addEventListener('fetch', () => {})\n")
     write(site, "offline/en.json", '{"lang": "en", "files": ["en/", "en/about/contributing/", "assets/css/pravo.css"]}')
     write(site, "sitemap.xml", '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'

@@ -141,13 +141,13 @@ def test_nothing_is_loaded_from_another_origin(site):
     assert offenders == []
 
 
-# Pagefind parses relative result URLs against this dummy base; it never fetches it.
+# A script may parse relative URLs against this dummy base; it never fetches it.
 URL_PARSING_BASE = "new URL(`https://example.com${"
 
 
 def test_own_scripts_name_no_other_origin(site):
     # Material's bundle is checked at run time by the browser tests; these are ours.
-    scripts = list((site / "assets" / "js").glob("*.js")) + list((site / "pagefind").glob("*.js"))
+    scripts = list((site / "assets" / "js").glob("*.js")) + list((site / "search").rglob("*.js"))
     assert len(scripts) >= 3
     for script in scripts:
         text = script.read_text(encoding="utf-8").replace(URL_PARSING_BASE, "")

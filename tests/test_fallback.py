@@ -27,7 +27,7 @@ def test_untranslated_page_shows_banner_and_marks_its_language(fallback_site):
     assert html.html["lang"] == "en"
     assert html.select_one(".pravo-banner--fallback"), "no 'not yet translated' banner"
     assert "not yet available in English" in html.select_one(".pravo-banner--fallback").get_text()
-    body = html.select_one("[data-pagefind-body]")
+    body = html.select_one("[data-search-body]")
     assert body["lang"] == "ru", "Russian text under /en/ must say it is Russian"
     assert "Только по-русски" in body.get_text()
 
@@ -35,7 +35,7 @@ def test_untranslated_page_shows_banner_and_marks_its_language(fallback_site):
 def test_translated_page_has_no_fallback_banner(fallback_site):
     html = page(fallback_site, "en/index.html")
     assert not html.select(".pravo-banner--fallback")
-    assert not html.select_one("[data-pagefind-body]").get("lang")
+    assert not html.select_one("[data-search-body]").get("lang")
 
 
 def test_malformed_front_matter_stops_the_build(tmp_path):

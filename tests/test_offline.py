@@ -50,7 +50,7 @@ def test_each_copy_holds_its_language_only(site):
         files = json.loads((site / "offline" / f"{lang}.json").read_text(encoding="utf-8"))["files"]
         pages = [f for f in files if f.endswith("/")]
         assert pages and all((f.startswith("en/") if lang == "en" else not f.startswith("en/")) for f in pages)
-        assert any(f.startswith("pagefind/") and f"{lang}_" in f for f in files), "its search index"
+        assert f"search/{lang}/meta.js" in files and any(f.startswith(f"search/{lang}/w/") for f in files), "its search index"
         assert any(f.startswith("cards/") and f"-{lang}" in f for f in files), "its pocket cards"
         for f in files:
             assert (site / f.split("?")[0] / ("index.html" if f.endswith("/") else "")).exists(), f
@@ -69,8 +69,8 @@ def test_the_downloadable_copy_opens_from_the_file_system_with_search(browser, s
 
     with zipfile.ZipFile(site / "offline.zip") as archive:
         names = archive.namelist()
-        assert "pravo/index.html" in names and "pravo/search/ru.js" in names and "pravo/search/en.js" in names
-        assert not [n for n in names if n.startswith("pravo/pagefind/") or n.endswith("sw.js")]
+        assert "pravo/index.html" in names and "pravo/search/ru/meta.js" in names and "pravo/search/en/meta.js" in names
+        assert not [n for n in names if n.endswith("sw.js") or n.startswith("pravo/offline/")]
         archive.extractall(tmp_path)
     context = browser.new_context(viewport={"width": 360, "height": 740})
     page = context.new_page()
@@ -97,9 +97,13 @@ def test_the_about_page_links_to_the_copy(site):
         assert ((site / page).parent / link).resolve() == (site / "offline.zip").resolve()
 
 
-def test_the_copys_search_text_is_page_text_only():
-    """The downloadable copy searches its own index (search/<lang>.js): no ¶, no ↩, no source list."""
-    from pravo.pipeline.offline_zip import plain_text
-    fragment = ('<h2 id="a">Штраф<a class="headerlink" href="#a">¶</a></h2><p>Текст.<a class="footnote-backref" href="#f">↩</a></p>'
-                '<details class="pravo-law__meta"><summary>Сверено</summary><ul><li>court-practice page</li></ul></details><p>Дальше.</p>')
-    assert plain_text(fragment) == "Штраф Текст. Дальше."
+def test_the_search_text_is_page_text_only():
+    """The index (also the downloadable copy's): no ¶, no ↩, no source list under a legal entry."""
+    from pravo import search_index
+    fragment = ('<div data-search-body><h1>Заголовок</h1><h2 id="a">Штраф<a class="headerlink" href="#a">¶</a></h2>'
+                '<p>Текст.<a class="footnote-backref" href="#f">↩</a></p><details class="pravo-law__meta"><summary>Сверено'
+                '</summary><ul><li>court-practice page</li></ul></details><p>Дальше.</p><div class="footnote">'
+                '<ol><li>Source title</li></ol></div></div>')
+    page = search_index.read_page("x/", fragment)
+    assert page.title == "Заголовок"
+    assert [(s.id, s.heading, search_index.section_text(s)) for s in page.sections] == [("", "", ""), ("a", "Штраф", "Текст. Дальше.")]

@@ -74,7 +74,7 @@ def page_policy(path) -> dict[str, list[str]]:
 def test_every_page_has_a_strict_content_security_policy(site):
     for path in html_pages(site):  # articles, both 404 pages and any redirect page alike
         policy = page_policy(path)
-        assert policy["script-src"] == ["'self'", "'wasm-unsafe-eval'"], f"{path}: {policy['script-src']}"
+        assert policy["script-src"] == ["'self'"], f"{path}: {policy['script-src']}"
         assert policy["object-src"] == ["'none'"] and policy["base-uri"] == ["'none'"], path
         assert policy["form-action"] == ["'none'"] and policy["default-src"] == ["'none'"], path
         html = path.read_text(encoding="utf-8")

@@ -30,14 +30,14 @@ def page(site: Path, rel: str) -> BeautifulSoup:
 def test_translated_pages_are_in_kyrgyz(ky_site):
     html = page(ky_site, "ky/raid/index.html")
     assert html.html["lang"] == "ky"
-    assert "Кыргызча барак" in html.select_one("[data-pagefind-body]").get_text()
+    assert "Кыргызча барак" in html.select_one("[data-search-body]").get_text()
     assert not html.select(".pravo-banner--fallback")
 
 
 def test_an_untranslated_page_falls_back_to_russian_with_a_banner(ky_site):
     html = page(ky_site, "ky/rights/index.html")
     assert html.select_one(".pravo-banner--fallback"), "no 'not yet translated' banner"
-    body = html.select_one("[data-pagefind-body]")
+    body = html.select_one("[data-search-body]")
     assert body["lang"] == "ru" and "Только по-русски" in body.get_text()
     assert "55" in body.get_text(), "legal facts still render (from the Russian data)"
 

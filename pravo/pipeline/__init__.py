@@ -71,7 +71,7 @@ def steps() -> list[tuple[str, Step, bool]]:
         ("prune", prune.run, True),              # Material's files no page loads
         ("html", html_pass.run, True),           # every page: policy <meta>, print addresses, focusable tables
         ("headers", html_pass.write_headers, False),  # _headers for hosts that read it
-        ("search", search.build, True),          # Pagefind index per language
+        ("search", search.build, True),          # search index per language (pravo/search_index.py)
         ("offline", offline.write_lists, True),  # what "save for reading without internet" stores
         ("audit", audit_output.run, False),     # everything that will be published, against the allowlist
         ("zip", offline_zip.write, False),       # offline.zip, made from the audited site

@@ -23,7 +23,7 @@ from pravo.pipeline import Build
 
 POLICY = {
     "default-src": ["'none'"],
-    "script-src": ["'self'", "'wasm-unsafe-eval'"],  # Pagefind runs WebAssembly
+    "script-src": ["'self'"],  # our own files only: no inline code, no eval, no WebAssembly
     "style-src": ["'self'"],
     "img-src": ["'self'", "data:"],
     "font-src": ["'self'"],

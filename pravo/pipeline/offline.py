@@ -2,7 +2,7 @@
 
 The "save for reading without internet" control (<!-- pravo:offline -->) saves, only when the
 reader asks, the files listed here: the language's pages, the shared styles and scripts (at the
-versioned addresses the pages use), its search index, its pocket cards, booklets and the press fact sheet. docs/sw.js serves
+versioned addresses the pages use), its search index (search/<lang>/), its pocket cards, booklets and the press fact sheet. docs/sw.js serves
 them when the network fails.
 """
 from __future__ import annotations
@@ -28,11 +28,7 @@ def files_for(build: Build, lang: str) -> list[str]:
     for asset in sorted((site / "assets").rglob("*")):
         if asset.is_file() and not asset.is_symlink():
             found.append(assets.versioned(build.docs, asset.relative_to(site).as_posix()))
-    pagefind = site / "pagefind"
-    for name in ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json", f"wasm.{lang}.pagefind", "wasm.unknown.pagefind"):
-        if (pagefind / name).is_file():
-            found.append(f"pagefind/{name}")
-    found += sorted(p.relative_to(site).as_posix() for p in pagefind.glob(f"**/*{lang}_*") if p.is_file())
+    found += sorted(p.relative_to(site).as_posix() for p in (site / "search" / lang).rglob("*.js") if p.is_file())
     found += sorted(p.relative_to(site).as_posix() for p in (site / "cards").glob(f"*-{lang}*.pdf"))
     found += sorted(p.relative_to(site).as_posix() for p in (site / "press").glob(f"*-{lang}.pdf"))
     found += sorted(p.relative_to(site).as_posix() for p in (site / "booklets").glob(f"*-{lang}*.pdf"))

@@ -2,7 +2,7 @@
 
 Material's bundle.js, its source map, the lunr search worker and its language packs (2.3 MB of
 the built site) are not loaded by any page: overrides/main.html leaves the bundle out and
-Pagefind does the search. Leaving them would only make the download, the offline copy and every
+the site's own index does the search (pravo/search_index.py). Leaving them would only make the download, the offline copy and every
 deploy bigger. Source maps of the stylesheets go too.
 """
 from __future__ import annotations

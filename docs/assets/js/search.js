@@ -1,4 +1,4 @@
-// Pravo search: Material's search box, Pagefind's per-language index.
+// Pravo search: Material's search box, the site's own per-language index (pravo/search_index.py).
 // Nothing is fetched until the reader opens search; nothing is stored.
 (function () {
   "use strict";
@@ -16,75 +16,164 @@
   // The page as built says search needs JavaScript (overrides/partials/search.html): it has it now.
   input.disabled = false;
   meta.textContent = text("initial");
-  // Each result shown costs one fragment download (about 3 KB gzip): show a first handful and
-  // fetch the next ones only when the reader asks, so a query stays within 100 KB on a big site.
+  // Each result shown costs one page file (about 1–2 KB gzip): show a first handful and fetch the
+  // next ones only when the reader asks, so a query stays within 100 KB on a big site.
   var PAGE_SIZE = 3;
-  var found = null; // the current query's Pagefind results, and how many are shown
+  var found = null; // the current query's results, and how many are shown
   var shown = 0;
 
   var config = JSON.parse(document.getElementById("__config").textContent);
   var siteRoot = new URL(config.base.replace(/\/?$/, "/"), document.baseURI);
-  var pagefind = null; // a promise, created on first use
+  var lang = document.documentElement.lang;
 
   function text(name) { return output.getAttribute("data-text-" + name); }
 
-  // Opened from the file system (the downloadable copy), Pagefind cannot load: browsers refuse
-  // modules and fetches from file://. That copy carries search/<lang>.js, a small index as a
-  // plain script, and this searches it with the same interface as Pagefind.
-  function escapeHtml(s) {
-    return s.replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; });
+  // The index (pravo/search_index.py): search/<lang>/meta.js says how many word files there are,
+  // search/<lang>/w/<n>.js holds the stems of some first letters, search/<lang>/p/<n>.js one page. Each is a script calling pravoSearch(),
+  // not a fetch(): the same files then work from the file system (the downloaded copy), where
+  // browsers refuse fetch(). Only the files for the words typed are loaded.
+  var KEY_LENGTH = 3; // the same number as KEY_LENGTH in pravo/search_index.py
+  var loaded = {};
+  var waiting = {};
+  window.pravoSearch = function (language, kind, name, value) {
+    var id = kind + ":" + name;
+    if (waiting[id]) { waiting[id](value); delete waiting[id]; }
+  };
+  function load(kind, name) {
+    var id = kind + ":" + name;
+    if (!loaded[id]) {
+      loaded[id] = new Promise(function (resolve, reject) {
+        waiting[id] = resolve;
+        var script = document.createElement("script");
+        var file = kind === "meta" ? "meta.js" : kind + "/" + name + ".js";
+        script.src = new URL("search/" + lang + "/" + file, siteRoot).href;
+        // No word file with that number means no stem lands there.
+        script.onerror = function () { delete waiting[id]; if (kind === "w") resolve({}); else reject(new Error(id)); };
+        document.head.appendChild(script);
+      });
+      loaded[id].catch(function () { delete loaded[id]; });
+    }
+    return loaded[id];
   }
-  function stem(word) {
-    // Drop one common Russian or English ending, so «задержали» and «задержание» meet at «задерж».
-    return word.length < 5 ? word : word.replace(/(иями|ями|ами|ого|его|ому|ему|ыми|ими|ала|али|ило|ила|или|ать|ять|ить|ние|ния|нии|нию|ing|ed|es|[аяоеыиуюйь]+|s)$/, "");
+  // The word file of a typed word: FNV-1a of its first KEY_LENGTH letters (UTF-8), modulo the
+  // number of files — as bucket_of in pravo/search_index.py does for each stem.
+  function fileOf(word, buckets) {
+    var bytes = new TextEncoder().encode(Array.from(word).slice(0, KEY_LENGTH).join(""));
+    var h = 0x811c9dc5;
+    for (var i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193) >>> 0;
+    return h % buckets;
   }
-  function fileSearch() {
-    return new Promise(function (resolve, reject) {
-      var script = document.createElement("script");
-      script.src = new URL("search/" + document.documentElement.lang + ".js", siteRoot).href;
-      script.onload = function () { resolve(window.pravoSearchIndex || []); };
-      script.onerror = reject;
-      document.head.appendChild(script);
-    }).then(function (index) {
-      return { search: function (query) {
-        var stems = query.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(stem);
-        var hits = index.filter(function (page) {
-          var all = (page.title + " " + page.text).toLowerCase();
-          return stems.length && stems.every(function (s) { return all.indexOf(s) >= 0; });
-        }).sort(function (a, b) {
-          var at = stems.some(function (s) { return a.title.toLowerCase().indexOf(s) >= 0; });
-          var bt = stems.some(function (s) { return b.title.toLowerCase().indexOf(s) >= 0; });
-          return bt - at;
+
+  // The stemmer of this language (docs/assets/js/snowball-<lang>.js, named in meta.js): the same
+  // algorithm that stemmed the pages, so a typed form meets the page's forms at one stem.
+  var stemmer = null;
+  function ready() {
+    if (!stemmer) {
+      stemmer = load("meta", "").then(function (meta) {
+        if (!meta.stemmer) return { meta: meta, stem: function (w) { return w; } };
+        return new Promise(function (resolve, reject) {
+          var script = document.createElement("script");
+          script.src = new URL(meta.stemmer, siteRoot).href;
+          script.onload = function () {
+            var snowball = window.pravoStemmer;
+            resolve({ meta: meta, stem: function (w) { return snowball.stemWord(w); } });
+          };
+          script.onerror = reject;
+          document.head.appendChild(script);
         });
-        return Promise.resolve({ results: hits.map(function (page) {
-          return { data: function () {
-            var lower = page.text.toLowerCase(), at = lower.indexOf(stems[0]);
-            var excerpt = escapeHtml(page.text.slice(Math.max(0, at - 80), at + 120));
-            stems.forEach(function (s) {
-              excerpt = excerpt.replace(new RegExp("(" + s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + ")", "gi"), "<mark>$1</mark>");
-            });
-            return Promise.resolve({ url: new URL(page.url, siteRoot).href, meta: { title: page.title }, excerpt: excerpt });
-          } };
-        }) });
-      } };
+      });
+      stemmer.catch(function () { stemmer = null; });
+    }
+    return stemmer;
+  }
+
+  // The stems a typed word stands for: its own stem, or, while the word is still being typed and
+  // no page has that stem, the stems that start with it (at half weight).
+  function family(stem, stems) {
+    if (Object.prototype.hasOwnProperty.call(stems, stem)) return [[stem, 1]];
+    if (stem.length < KEY_LENGTH) return [];
+    return Object.keys(stems).filter(function (s) { return s.indexOf(stem) === 0; })
+      .map(function (s) { return [s, 0.5]; });
+  }
+
+  function words(query) {
+    return query.toLowerCase().replace(/ё/g, "е").split(/[^\p{L}\p{M}\p{N}]+/u)
+      .filter(function (w) { return w.length >= 2; });
+  }
+
+  // page number -> {score, section} for one word.
+  function pagesFor(word, tools) {
+    var stem = tools.stem(word);
+    return load("w", fileOf(stem, tools.meta.buckets)).then(function (stems) {
+      var pages = {};
+      var matched = family(stem, stems);
+      matched.forEach(function (pair) {
+        var list = stems[pair[0]];
+        for (var i = 0; i < list.length; i += 3) {
+          var score = list[i + 2] * pair[1], held = pages[list[i]];
+          if (!held || score > held.score) pages[list[i]] = { score: score, section: list[i + 1] };
+        }
+      });
+      return { pages: pages, stems: matched.map(function (pair) { return pair[0]; }) };
     });
   }
 
-  function loadPagefind() {
-    if (!pagefind && location.protocol === "file:") {
-      pagefind = fileSearch();
-      pagefind.catch(function () { pagefind = null; });
-    }
-    if (!pagefind) {
-      pagefind = import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (pf) {
-        // noWorker: one file less to download (12 KB gzip); our index is small enough for the page itself.
-        return pf.options({ baseUrl: siteRoot.pathname, excerptLength: 24, noWorker: true }).then(function () {
-          return pf;
-        });
+  // Every word must be on the page; the best score first (a word in the title weighs most).
+  function find(query) {
+    var typed = words(query);
+    return ready().then(function (tools) {
+      return Promise.all(typed.map(function (word) { return pagesFor(word, tools); })).then(function (perWord) {
+        return ranked(perWord, tools);
       });
-      pagefind.catch(function () { pagefind = null; });
+    });
+  }
+
+  function ranked(perWord, tools) {
+    if (!perWord.length) return [];
+    var stems = [].concat.apply([], perWord.map(function (w) { return w.stems; }));
+    var hits = Object.keys(perWord[0].pages).filter(function (p) {
+      return perWord.every(function (w) { return w.pages[p]; });
+    }).map(function (p) {
+      var score = perWord.reduce(function (total, w) { return total + w.pages[p].score; }, 0);
+      return { page: +p, score: score, section: perWord[0].pages[p].section };
+    });
+    hits.sort(function (a, b) { return b.score - a.score || a.page - b.page; });
+    return hits.map(function (hit) { return { data: function () { return describe(hit, stems, tools); } }; });
+  }
+
+  // What a result shows: the page's title, the section the word is in, and the text around it.
+  function describe(hit, stems, tools) {
+    return load("p", hit.page).then(function (page) {
+      var section = page.s[hit.section] || page.s[0];
+      var address = page.u;
+      if (location.protocol === "file:" && (address === "" || /\/$/.test(address))) address += "index.html";
+      return { url: new URL(address + (section[0] ? "#" + section[0] : ""), siteRoot).href,
+               title: page.t, heading: section[1], excerpt: excerpt(section[2] || (page.s[0] || [])[2] || "", stems, tools) };
+    });
+  }
+
+  // About 160 characters around the first word of the query's stems, as [text, marked] parts.
+  function excerpt(body, stems, tools) {
+    var pattern = /[\p{L}\p{M}\p{N}]+/gu, match, first = -1, marks = [];
+    while ((match = pattern.exec(body))) {
+      var word = match[0].toLowerCase().replace(/ё/g, "е");
+      if (stems.indexOf(tools.stem(word)) >= 0) {
+        if (first < 0) first = match.index;
+        marks.push([match.index, match.index + match[0].length]);
+      }
     }
-    return pagefind;
+    var start = Math.max(0, first - 60), end = Math.min(body.length, start + 160);
+    if (start > 0) start = body.indexOf(" ", start) + 1 || start;
+    var parts = [], at = start;
+    marks.forEach(function (m) {
+      if (m[0] < start || m[1] > end) return;
+      parts.push([body.slice(at, m[0]), false], [body.slice(m[0], m[1]), true]);
+      at = m[1];
+    });
+    parts.push([body.slice(at, end), false]);
+    if (start > 0) parts.unshift(["… ", false]);
+    if (end < body.length) parts.push([" …", false]);
+    return parts;
   }
 
   function count(n) {
@@ -121,20 +210,29 @@
       var article = document.createElement("article");
       article.className = "md-search-result__article md-typeset";
       var title = document.createElement("h1");
-      title.textContent = page.meta.title || page.url;
+      title.textContent = page.title || page.url;
       var excerpt = document.createElement("p");
-      excerpt.innerHTML = page.excerpt; // Pagefind escapes page text; only <mark> is markup
+      if (page.heading) {
+        var heading = document.createElement("strong");
+        heading.textContent = page.heading + ". ";
+        excerpt.appendChild(heading);
+      }
+      page.excerpt.forEach(function (part) { // text nodes only: the page's words never become markup
+        var node = part[1] ? document.createElement("mark") : document.createTextNode(part[0]);
+        if (part[1]) node.textContent = part[0];
+        excerpt.appendChild(node);
+      });
       article.appendChild(title);
       article.appendChild(excerpt);
       link.appendChild(article);
       item.appendChild(link);
       list.appendChild(item);
     });
-    if (found && shown < found.results.length) list.appendChild(moreButton());
+    if (found && shown < found.length) list.appendChild(moreButton());
   }
 
   function showMore(ticket) {
-    var batch = found.results.slice(shown, shown + PAGE_SIZE);
+    var batch = found.slice(shown, shown + PAGE_SIZE);
     return Promise.all(batch.map(function (r) { return r.data(); })).then(function (pages) {
       if (ticket !== latest) return;
       if (shown === 0) list.textContent = ""; // the previous query's results stay until these arrive
@@ -151,13 +249,11 @@
     shown = 0;
     if (!query) { list.textContent = ""; meta.textContent = text("initial"); return; }
     meta.textContent = text("loading");
-    loadPagefind().then(function (pf) {
-      return pf.search(query);
-    }).then(function (results) {
+    find(query).then(function (results) {
       if (ticket !== latest) return;
       found = results;
       return showMore(ticket).then(function () {
-        if (ticket === latest) count(results.results.length);
+        if (ticket === latest) count(results.length);
       });
     }).catch(function () {
       if (ticket === latest) meta.textContent = text("error");
@@ -171,14 +267,13 @@
   });
   input.addEventListener("focus", function () {
     if (!toggle.checked) toggle.checked = true;
-    loadPagefind();
   });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     search();
   });
   toggle.addEventListener("change", function () {
-    if (toggle.checked) { input.focus(); loadPagefind(); } else { input.blur(); }
+    if (toggle.checked) { input.focus(); } else { input.blur(); }
   });
   document.addEventListener("keydown", function (event) {
     var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName) || event.target.isContentEditable;

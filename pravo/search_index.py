@@ -39,6 +39,9 @@ SKIP_TAGS = {"script", "style", "template", "form", "button", "select", "textare
 # Classes whose text is not the page's own words: ¶ permalinks, source notes (often in English on
 # a Russian page), the provenance line of a legal entry.
 SKIP_CLASSES = {"headerlink", "footnote", "footnote-ref", "footnote-backref", "pravo-law__meta", "md-source-file"}
+# Elements that end a run of text: their words never run into the next element's.
+BLOCK = {"p", "li", "div", "td", "th", "tr", "dt", "dd", "ul", "ol", "table", "pre", "blockquote", "section",
+         "details", "summary", "figure", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "br", "hr"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
@@ -78,6 +81,8 @@ class _Reader(HTMLParser):
             if "data-search-body" in attributes:
                 self.depth, self.seen_body = 1, True
             return
+        if tag in BLOCK and not self.skip_depth:
+            self.handle_data(" ")
         if tag in VOID:
             return
         self.depth += 1
@@ -94,6 +99,8 @@ class _Reader(HTMLParser):
     def handle_endtag(self, tag):
         if not self.depth or tag in VOID:
             return
+        if tag in BLOCK and not self.skip_depth:
+            self.handle_data(" ")
         self.depth -= 1
         if self.skip_depth:
             self.skip_depth -= 1

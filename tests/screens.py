@@ -67,6 +67,7 @@ TEXT_UNDER_EXIT = """(selector) => {
   const hits = [];
   for (const e of document.querySelectorAll(selector)) {
     if (e.closest('.pravo-exitbar, [hidden]') || closed(e)) continue;
+    if (!(e.textContent || e.value || '').trim()) continue;  // a backdrop or an empty cell holds no text
     const style = getComputedStyle(e);
     if (style.visibility === 'hidden' || style.display === 'none') continue;
     for (const line of e.getClientRects()) {
@@ -99,8 +100,9 @@ def scroll_to(page, fraction: float) -> None:
     page.wait_for_timeout(50)
 
 
-def text_under_exit(page) -> list[str]:
-    return page.evaluate(TEXT_UNDER_EXIT, TEXT)
+def text_under_exit(page, scope: str = "") -> list[str]:
+    """Text under the quick exit; `scope` limits it to a part (the open menu, the search results)."""
+    return page.evaluate(TEXT_UNDER_EXIT, f"{scope} :is({TEXT})" if scope else TEXT)
 
 
 # The reading area of the first screen: below the header, above the quick exit's band.

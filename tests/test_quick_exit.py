@@ -228,3 +228,24 @@ def test_exit_stays_on_screen_at_each_step_of_the_self_check(browser, serve, sit
     page.locator("[data-result]").scroll_into_view_if_needed()
     _check(page, f"{screen}, self-check, result", f"self-check-{screen}")
     context.close()
+
+
+FOCUS_UNDER_EXIT = """() => {
+  const e = document.activeElement, bar = document.querySelector('.pravo-exitbar').getBoundingClientRect();
+  if (!e || e === document.body || e.closest('.pravo-exitbar, .md-sidebar--primary')) return null;
+  const r = e.getBoundingClientRect();
+  return r.height > 0 && r.top >= bar.top - 1 && r.bottom <= innerHeight + 1 ? e.textContent.trim().slice(0, 40) : null;
+}"""
+
+
+def test_a_link_reached_by_keyboard_is_not_hidden_under_the_exit(phone, serve, site):
+    """WCAG 2.2, 2.4.11: Tab scrolls each link into view above the quick exit's band."""
+    page = phone.new_page()
+    page.goto(serve(site) + "raid/police-station/")
+    hidden = []
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        found = page.evaluate(FOCUS_UNDER_EXIT)
+        if found:
+            hidden.append(found)
+    assert hidden == [], f"links focused under the quick exit: {hidden[:5]}"

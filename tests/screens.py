@@ -9,6 +9,7 @@ CONTEXTS = {
     "phone-zoom-200": dict(viewport={"width": 180, "height": 370}, device_scale_factor=4, is_mobile=True,
                            has_touch=True),
     "laptop-zoom-200": dict(viewport={"width": 640, "height": 400}, device_scale_factor=2),
+    "tablet": dict(viewport={"width": 1024, "height": 768}, device_scale_factor=2, has_touch=True),
     "laptop": dict(viewport={"width": 1280, "height": 800}),
 }
 

@@ -64,7 +64,7 @@ def test_screenshots_of_key_pages_on_a_small_phone(phone, serve, site):
 LAYOUT_PAGES = KEY_PAGES + ["rights/", "raid/during-raid/", "raid/pocket-cards/", "404.html"]
 
 
-@pytest.mark.parametrize("screen", ["phone", "phone-zoom-200", "laptop-zoom-200", "laptop"])
+@pytest.mark.parametrize("screen", ["phone", "phone-zoom-200", "laptop-zoom-200", "tablet", "laptop"])
 def test_quick_exit_lies_over_no_text(browser, serve, site, screen):
     """On a narrow screen the exit has its own opaque full-width band and every page ends above
     it; on a wide one it floats beside the text at every scroll position."""

@@ -1,8 +1,10 @@
 """Accessibility: axe-core on every page of both languages, on a phone-sized screen, and
-keyboard-only journeys through quick exit, search and the incident record."""
+keyboard-only journeys through quick exit, search and the incident record, and the size of
+every tap target."""
 from __future__ import annotations
 
 import pytest
+from screens import SMALL_TARGETS, sizes
 
 from sitebuild import html_pages, url_path
 
@@ -93,3 +95,71 @@ def test_incident_record_by_keyboard_alone(phone, serve, site):
     tab_until(page, "make", 40)
     page.keyboard.press("Enter")
     assert "у рынка" in page.input_value("#incident-text")
+
+
+# Tap targets (issue #20): primary actions at least 44 × 44 CSS px (WCAG 2.5.5), everything else
+# at least 24 × 24 (WCAG 2.2, 2.5.8). Measured on a 360×740 phone with touch.
+PRIMARY = {
+    "": [".pravo-now li > a", ".pravo-countries li > a"],   # the emergency box, the countries
+    "rights/": [".pravo-countries li > a"],
+    "raid/pocket-cards/": [".pravo-card a[download]"],      # card and booklet downloads
+    "trafficking/self-check/": [".pravo-selfcheck button"],
+    "raid/incident-record/": [".pravo-incident__buttons button"],
+    "404.html": [".pravo-actions a"],
+}
+OTHER_TARGET_PAGES = ["", "rights/", "rights/kyrgyzstan/", "raid/", "raid/police-station/", "raid/pocket-cards/",
+                      "raid/incident-record/", "trafficking/self-check/", "help/", "journalists/", "404.html"]
+
+
+def _too_small(found, minimum):
+    return [f"«{text}» {w:.0f}×{h:.0f}" for text, w, h in found if w < minimum - 0.5 or h < minimum - 0.5]
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_primary_actions_are_44_px_or_more(phone, serve, site, lang):
+    page = phone.new_page()
+    base = serve(site) + ("en/" if lang == "en" else "")
+    small = {}
+    for path, selectors in PRIMARY.items():
+        page.goto(base + path)
+        page.wait_for_load_state("networkidle")
+        if path == "raid/incident-record/":
+            page.click("[data-action='make']")  # shows the copy and print buttons
+        for selector in selectors + ["[data-pravo-exit]"]:
+            found = sizes(page, selector)
+            assert found, f"{lang}/{path}: nothing matches {selector}"
+            if _too_small(found, 44):
+                small[f"{lang}/{path} {selector}"] = _too_small(found, 44)
+    # "Show more" in search.
+    page.click(".md-header label[for='__search']")
+    page.fill("[data-pravo-search-input]", "задержали" if lang == "ru" else "detained")
+    page.wait_for_selector(".pravo-search-more button")
+    found = sizes(page, ".pravo-search-more button")
+    if _too_small(found, 44):
+        small["search: show more"] = _too_small(found, 44)
+    assert small == {}, f"primary actions smaller than 44×44 px: {small}"
+
+
+def test_every_other_target_is_24_px_or_more(phone, serve, site):
+    """Links inside a sentence are exempt (WCAG 2.5.8, "inline"); everything else is measured,
+    the open menu and every self-check question included."""
+    page = phone.new_page()
+    base = serve(site)
+    small = {}
+    for lang in ("", "en/"):
+        for path in OTHER_TARGET_PAGES:
+            page.goto(base + lang + path)
+            page.wait_for_load_state("networkidle")
+            if path == "trafficking/self-check/":
+                for question in ("age", "act", "means", "purpose"):
+                    page.click(f"[data-question='{question}'] [data-answer='unknown']")
+            found = page.evaluate(SMALL_TARGETS, 24)
+            if found:
+                small[lang + path] = found[:5]
+        page.goto(base + lang + "raid/")
+        page.click(".md-header label[for='__drawer']")
+        page.wait_for_timeout(400)
+        found = page.evaluate(SMALL_TARGETS, 24)
+        if found:
+            small[lang + "menu"] = found[:5]
+    assert small == {}, f"tap targets smaller than 24×24 px: {small}"

@@ -99,6 +99,32 @@ def test_each_language_has_its_own_404_page(site):
     assert "Page not found" in (site / "en" / "404.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("lang, other, label", [("ru", "en", "Английская версия сайта"),
+                                                ("en", "ru", "Russian version of the site")])
+def test_the_404_page_leads_to_the_raid_page_and_speaks_its_own_language(site, lang, other, label):
+    page = soup(site / ("404.html" if lang == "ru" else "en/404.html"))
+    links = page.select(".pravo-actions a")
+    raid = "/raid/" if lang == "ru" else "/en/raid/"
+    assert links[0]["href"] == raid, "the raid page must be the first way on from a missing page"
+    assert (site / raid.strip("/") / "index.html").exists()
+    [switch] = [a for a in links if a.get("hreflang") == other]
+    assert switch.get_text(strip=True) == label
+    # The label is in the page's language, so it carries no lang of its own.
+    assert switch.find_parent(attrs={"lang": other}) is None
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_home_page_introduction_is_40_words_or_fewer(site, lang):
+    """The emergency box and the countries come first; the introduction after them is short."""
+    article = soup(site / ("index.html" if lang == "ru" else "en/index.html")).select_one("article")
+    blocks = [e for e in article.select(".admonition, .pravo-countries, p") if not e.find_parent(class_="admonition")]
+    assert "pravo-now" in blocks[0]["class"], "the home page must start with the emergency box"
+    countries = next(i for i, e in enumerate(blocks) if "pravo-countries" in (e.get("class") or []))
+    intro = next(e for e in blocks[countries + 1:] if e.name == "p")
+    words = [w for w in intro.get_text(" ").split() if any(c.isalpha() for c in w)]
+    assert len(words) <= 40, f"the {lang} introduction has {len(words)} words: {intro.get_text()[:80]}…"
+
+
 @pytest.mark.parametrize("other", LANGUAGES)
 def test_language_switcher_leads_to_the_same_page(site, other):
     for page in content_pages(site):

@@ -5,8 +5,11 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from screens import CONTEXTS, exit_problem, text_under_exit
 
-from sitebuild import html_pages, load_config
+from sitebuild import ROOT, html_pages, load_config
+
+ARTIFACTS = ROOT / "tests" / "artifacts" / "screenshots"
 
 EXIT_URL = load_config()["extra"]["quick_exit_url"]
 EXIT_ORIGIN = "{0.scheme}://{0.netloc}".format(urlsplit(EXIT_URL))
@@ -139,3 +142,110 @@ def test_quick_exit_is_visible_on_a_small_phone(phone, serve, site):
     assert box["x"] >= 0 and box["x"] + box["width"] <= 360 and box["y"] + box["height"] <= 740
     page.mouse.wheel(0, 3000)
     assert page.locator("a.pravo-exit").is_visible()
+
+
+# Issue #21: the exit is on screen, uncovered, in every state a reader can put the page in, and
+# the page never grows wider than the screen — on a phone (mobile emulation: touch, is_mobile)
+# and at 200 % zoom of it. Screenshots of each state go to tests/artifacts/screenshots/.
+STATE_SCREENS = ["phone", "phone-zoom-200"]
+
+
+def _open(browser, screen, url):
+    context = browser.new_context(**CONTEXTS[screen])
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    return context, page
+
+
+def _check(page, what, shot=None):
+    problem = exit_problem(page, what)
+    assert problem is None, problem
+    if shot:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"state-{shot}.png"))
+
+
+@pytest.mark.parametrize("screen", STATE_SCREENS)
+def test_exit_stays_on_screen_with_search_open(browser, serve, site, screen):
+    context, page = _open(browser, screen, serve(site))
+    page.click(".md-header label[for='__search']")
+    page.wait_for_timeout(400)  # Material's opening transition
+    _check(page, f"{screen}, search open")
+    page.fill("[data-pravo-search-input]", "задержали")
+    page.wait_for_selector(".pravo-search-more button")
+    _check(page, f"{screen}, search results", f"search-{screen}")
+    page.evaluate("() => { document.querySelector('.md-search__scrollwrap').scrollTop = 1e6; }")
+    page.wait_for_timeout(50)
+    _check(page, f"{screen}, search results scrolled to the end")
+    assert text_under_exit(page, ".md-search") == [], "the last search results are under the quick exit"
+    context.close()
+
+
+@pytest.mark.parametrize("screen", STATE_SCREENS)
+def test_exit_stays_on_screen_with_the_menu_open(browser, serve, site, screen):
+    context, page = _open(browser, screen, serve(site) + "raid/")
+    page.click(".md-header label[for='__drawer']")
+    page.wait_for_timeout(400)
+    assert page.evaluate("() => document.getElementById('__drawer').checked")
+    _check(page, f"{screen}, menu open", f"menu-{screen}")
+    # Each level of the menu scrolls in its own list.
+    page.evaluate("() => document.querySelectorAll('.md-sidebar--primary .md-nav__list')"
+                  ".forEach(e => { e.scrollTop = 1e6; })")
+    page.wait_for_timeout(50)
+    assert text_under_exit(page, ".md-sidebar--primary") == [], "the end of the menu is under the quick exit"
+    context.close()
+
+
+@pytest.mark.parametrize("screen", STATE_SCREENS)
+def test_exit_stays_on_screen_after_the_incident_record_is_collected(browser, serve, site, screen):
+    context, page = _open(browser, screen, serve(site) + "raid/incident-record/")
+    # A long line without spaces is what widened the page to 854 px in the review.
+    page.fill("[data-field='place']", "ул.Киевская,у_сауны;отвезли_в_Первомайский_РУВД_" * 3)
+    page.click("[data-action='make']")
+    assert page.input_value("#incident-text"), "the record was not collected"
+    assert not page.is_visible(".pravo-incident__print"), "the print-only copy shows on screen"
+    _check(page, f"{screen}, incident record collected", f"incident-{screen}")
+    page.locator("[data-action='copy']").scroll_into_view_if_needed()
+    _check(page, f"{screen}, incident record, at its buttons")
+    page.evaluate("() => window.scrollTo(0, document.documentElement.scrollHeight)")
+    page.wait_for_timeout(50)
+    assert text_under_exit(page) == [], "the end of the incident record page is under the quick exit"
+    context.close()
+
+
+@pytest.mark.parametrize("screen", STATE_SCREENS)
+def test_exit_stays_on_screen_at_each_step_of_the_self_check(browser, serve, site, screen):
+    context, page = _open(browser, screen, serve(site) + "trafficking/self-check/")
+    _check(page, f"{screen}, self-check, first question")
+    for question, answer in (("age", "no"), ("act", "yes"), ("means", "yes"), ("purpose", "yes")):
+        button = page.locator(f"[data-question='{question}'] [data-answer='{answer}']")
+        button.scroll_into_view_if_needed()
+        _check(page, f"{screen}, self-check, question {question}")
+        button.click()
+        _check(page, f"{screen}, self-check, answered {question}")
+    assert page.is_visible("[data-result]")
+    page.locator("[data-result]").scroll_into_view_if_needed()
+    _check(page, f"{screen}, self-check, result", f"self-check-{screen}")
+    context.close()
+
+
+FOCUS_UNDER_EXIT = """() => {
+  const e = document.activeElement, bar = document.querySelector('.pravo-exitbar').getBoundingClientRect();
+  if (!e || e === document.body || e.closest('.pravo-exitbar, .md-sidebar--primary')) return null;
+  const r = e.getBoundingClientRect();
+  return r.height > 0 && r.top >= bar.top - 1 && r.bottom <= innerHeight + 1 ? e.textContent.trim().slice(0, 40) : null;
+}"""
+
+
+def test_a_link_reached_by_keyboard_is_not_hidden_under_the_exit(phone, serve, site):
+    """WCAG 2.2, 2.4.11: Tab scrolls each link into view above the quick exit's band."""
+    page = phone.new_page()
+    page.goto(serve(site) + "raid/police-station/")
+    hidden = []
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        found = page.evaluate(FOCUS_UNDER_EXIT)
+        if found:
+            hidden.append(found)
+    assert hidden == [], f"links focused under the quick exit: {hidden[:5]}"

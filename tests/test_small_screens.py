@@ -1,9 +1,11 @@
 """Small screens and zoom: key pages reflow without sideways scrolling on a 360×740 phone,
 at 200 % zoom of a 1280×800 laptop (640×400 CSS pixels) and at 400 % (320×200, WCAG 1.4.10),
-and the quick exit stays on screen. Screenshots at 360×740 are kept in tests/artifacts/."""
+and the quick exit stays on screen and lies over no text; what a reader in danger needs is in
+the first screen. Screenshots at 360×740 are kept in tests/artifacts/."""
 from __future__ import annotations
 
 import pytest
+from screens import BAND, CONTEXTS, exit_problem, first_screen, scroll_to, text_under_exit
 
 from sitebuild import ROOT
 
@@ -55,3 +57,80 @@ def test_screenshots_of_key_pages_on_a_small_phone(phone, serve, site):
             target = ARTIFACTS / name
             page.screenshot(path=str(target), full_page=False)
             assert target.stat().st_size > 5_000, f"{name} looks blank"
+
+
+# Issue #20: a reader under stress finds the way out of danger in the first screen, and the quick
+# exit lies over no text. Measured in a real browser with mobile emulation (is_mobile, touch).
+LAYOUT_PAGES = KEY_PAGES + ["rights/", "raid/during-raid/", "raid/pocket-cards/", "404.html"]
+
+
+@pytest.mark.parametrize("screen", ["phone", "phone-zoom-200", "laptop-zoom-200", "tablet", "laptop"])
+def test_quick_exit_lies_over_no_text(browser, serve, site, screen):
+    """On a narrow screen the exit has its own opaque full-width band and every page ends above
+    it; on a wide one it floats beside the text at every scroll position."""
+    context = browser.new_context(**CONTEXTS[screen])
+    page = context.new_page()
+    base = serve(site)
+    problems = {}
+    for lang in ("ru", "en"):
+        for path in LAYOUT_PAGES:
+            name = f"{lang}/{path}"
+            page.goto(base + ("en/" if lang == "en" else "") + path)
+            band = page.evaluate(BAND)
+            if band["narrow"]:
+                assert band["full"] and band["alpha"] == 1, f"{name}: the quick exit's band is not opaque and full width"
+            for fraction in (0, 0.3, 0.6, 1):
+                scroll_to(page, fraction)
+                problem = exit_problem(page, f"{name} scrolled {fraction:.0%}")
+                if problem:
+                    problems[f"{name} {fraction:.0%}"] = problem
+                # Under a band, text scrolls out of sight as under the header; only the end
+                # of the page must stop above it.
+                if fraction == 1 or not band["narrow"]:
+                    under = text_under_exit(page)
+                    if under:
+                        problems[f"{name} {fraction:.0%}"] = under[:4]
+    context.close()
+    assert problems == {}, f"at {screen}, the quick exit lies over text or leaves the screen: {problems}"
+
+
+# What must be in the first screen of a 360×740 phone, between the header and the exit's band.
+FIRST_SCREEN_TARGETS = {
+    "": [".pravo-now li > a", ".pravo-countries li > a"],   # the raid page and each country
+    "rights/": [".pravo-countries li > a"],
+    "404.html": [".pravo-actions li:first-child > a"],       # the raid page
+    # Raid pages: step 1 (the first item of the first list) is in the first screen.
+    **{path: ["first:article :is(ol, ul) > li"]
+       for path in ["raid/", "raid/before/", "raid/during-raid/", "raid/police-station/", "raid/protocol/",
+                    "raid/after-release/"]},
+}
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_way_out_of_danger_is_in_the_first_screen(phone, serve, site, lang):
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page = phone.new_page()
+    base = serve(site) + ("en/" if lang == "en" else "")
+    missing = {}
+    for path, selectors in FIRST_SCREEN_TARGETS.items():
+        page.goto(base + path)
+        for selector in selectors:
+            found = first_screen(page, selector)
+            assert found, f"{lang}/{path}: nothing matches {selector}"
+            outside = [f"«{f['text']}» at {f['top']:.0f}–{f['bottom']:.0f}" for f in found if not f["inside"]]
+            if outside:
+                missing[f"{lang}/{path}"] = outside
+        page.screenshot(path=str(ARTIFACTS / f"first-screen-{lang}-{path.strip('/').replace('/', '-') or 'home'}.png"))
+    assert missing == {}, f"below the first screen of a 360×740 phone (or under the quick exit): {missing}"
+
+
+def test_the_home_page_shows_the_site_name_once(phone, serve, site):
+    """The header names the site; the page's own <h1> is there for screen readers only."""
+    page = phone.new_page()
+    for lang in ("", "en/"):
+        page.goto(serve(site) + lang)
+        heading = page.locator("article h1")
+        assert heading.count() == 1
+        box = heading.bounding_box()
+        assert box is None or (box["width"] <= 1 and box["height"] <= 1), f"/{lang}: the site name is shown twice"
+        assert page.locator(".md-header__topic").first.is_visible()

@@ -12,7 +12,10 @@ changes with their content), and measures in headless Chromium:
 - repeat visit: a second page opened after the first, what is transferred again;
 - first and largest contentful paint under emulated slow 3G, median of several runs;
 - build time of both configurations on the real site and on synthetic sites of 100, 250
-  and 500 pages per language.
+  and 500 pages per language;
+- one search query on the real site: what it downloads, by kind of file;
+- Lighthouse (mobile) on each page type of both builds, when Node.js is there: its version is
+  pinned in bench/package.json and bench/package-lock.json (`npm ci` runs on first use).
 
 Requests to other origins are refused and counted (Material's default Google Fonts).
 The table goes to the terminal and to bench/latest.md, the numbers to bench/latest.json.
@@ -52,6 +55,10 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
                  # Every host but the local test server fails at once, as behind a firewall.
                  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
+# One page of each type (issue 21): home, country page, raid page, self-check, incident record, glossary.
+LIGHTHOUSE_PAGES = ["", "rights/kyrgyzstan/", "raid/protocol/", "trafficking/self-check/",
+                    "raid/incident-record/", "journalists/glossary/"]
+LIGHTHOUSE_CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 HASHED = re.compile(r"(\.[0-9a-f]{8}\.min\.(js|css)$)|([?&]v=[0-9a-f]+$)")
 TEXT_TYPES = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".mjs")
 
@@ -354,6 +361,39 @@ def query_cost_at_scale(browser, site: Path, ours: bool, query: str = "прот�
     return round(search_bytes(outcome["visit"]) / 1024, 1)
 
 
+# -- Lighthouse -------------------------------------------------------------------------------
+
+def lighthouse_ready() -> Path | None:
+    """bench/node_modules/.bin/lighthouse, installed from the lock file on first use; None without Node."""
+    binary = OUT / "node_modules" / ".bin" / "lighthouse"
+    if binary.exists():
+        return binary
+    if not shutil.which("npm"):
+        return None
+    result = subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts"], cwd=OUT,
+                            capture_output=True, text=True)
+    return binary if result.returncode == 0 and binary.exists() else None
+
+
+def lighthouse(binary: Path, base: str, path: str) -> dict:
+    """Lighthouse's four category scores for one page, mobile, with its own simulated throttling."""
+    chromium = os.environ.get("PRAVO_CHROMIUM") or "/usr/bin/chromium"
+    with tempfile.TemporaryDirectory(prefix="pravo-lh-") as tmp:
+        report = Path(tmp) / "report.json"
+        subprocess.run([str(binary), base + path, "--quiet", "--output=json", f"--output-path={report}",
+                        f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}",
+                        "--chrome-flags=" + " ".join(CHROMIUM_ARGS)],
+                       env=dict(os.environ, CHROME_PATH=chromium), capture_output=True, text=True, timeout=600)
+        if not report.exists():
+            return {}
+        data = json.loads(report.read_text(encoding="utf-8"))
+    scores = {name: data["categories"][name]["score"] for name in LIGHTHOUSE_CATEGORIES}
+    failing = sorted(audit for name in LIGHTHOUSE_CATEGORIES for ref in data["categories"][name]["auditRefs"]
+                     if ref["weight"] and (audit := ref["id"]) and data["audits"][audit]["score"] is not None
+                     and data["audits"][audit]["score"] < 1 and name != "performance")
+    return {**scores, "below_1": failing}
+
+
 # -- synthetic sites ---------------------------------------------------------------------
 
 def synthetic(workdir: Path, pages: int, ours: bool) -> Path:
@@ -451,6 +491,18 @@ def report(results: dict) -> str:
             parts = o["parts"]
             lines.append(f"| «{query}» | {o['kb_gzip']} | {p['kb_gzip']} | {ratio(o['kb_gzip'], p['kb_gzip'])} | {o['results']} | "
                          f"{parts['code']} | {parts['engine']} | {parts['index']} | {parts['fragments']} |")
+    if results["ours"].get("lighthouse"):
+        lines += ["", "## Lighthouse (mobile; its simulated slow 4G and mid-range phone)", "",
+                  "Scores 0–1: performance, accessibility, best practices, SEO; then the audits below 1 "
+                  "(performance aside). The plain build is served the same way.", "",
+                  "| page | Pravo perf | a11y | best | SEO | plain perf | a11y | best | SEO | Pravo audits below 1 |",
+                  "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
+        for path in LIGHTHOUSE_PAGES:
+            o, p = results["ours"]["lighthouse"].get(path, {}), results["plain"].get("lighthouse", {}).get(path, {})
+            cells = [str(o.get(c, "—")) for c in LIGHTHOUSE_CATEGORIES] + [str(p.get(c, "—")) for c in LIGHTHOUSE_CATEGORIES]
+            lines.append(f"| /{path} | " + " | ".join(cells) + f" | {', '.join(o.get('below_1', [])) or '—'} |")
+    elif "lighthouse" not in results["ours"]:
+        lines += ["", "Lighthouse: not measured (needs Node.js 18 or newer and npm; `npm ci` in bench/ installs it)."]
     if results.get("search_at_scale"):
         lines += ["", "## Search on synthetic sites: KB gzip to run one query («протокол»)", "",
                   "| pages per language | Pravo | plain (Material lunr) |", "| ---: | ---: | ---: |"]
@@ -498,6 +550,9 @@ def main() -> int:
                 results[name]["repeat"] = {f"{a} → {b}": repeat_visit(browser, server, base, site, a, b) for a, b in REPEAT}
                 results[name]["paint"] = {p: paints(browser, base, p, runs) for p in results["paint_pages"]}
                 results[name]["search_real"] = real_site_search(browser, server, base, site, SEARCH_UI[name])
+                binary = lighthouse_ready()
+                if binary:
+                    results[name]["lighthouse"] = {p: lighthouse(binary, base, p) for p in LIGHTHOUSE_PAGES}
                 server.shutdown()
             results["search"] = compare_search(browser, work)
             browser.close()

@@ -157,7 +157,7 @@ def test_every_other_target_is_24_px_or_more(phone, serve, site):
             if found:
                 small[lang + path] = found[:5]
         page.goto(base + lang + "raid/")
-        page.click(".md-header label[for='__drawer']")
+        page.click("[data-pravo-menu]")
         page.wait_for_timeout(400)
         found = page.evaluate(SMALL_TARGETS, 24)
         if found:

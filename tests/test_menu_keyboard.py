@@ -57,9 +57,9 @@ def test_a_section_opens_by_keyboard_and_its_links_are_reachable(browser, serve,
     context, page = open_page(browser, serve, site, NARROW["phone"], path="")
     tab_to(page, "[data-pravo-menu]")
     page.keyboard.press("Enter")
-    section = "label.md-nav__link[role='button'][for]"
+    section = "button.md-nav__link[data-toggle][aria-expanded]"
     tab_to(page, section)
-    toggle = page.evaluate("() => document.activeElement.htmlFor")
+    toggle = page.evaluate("() => document.activeElement.dataset.toggle")
     was = page.is_checked(f"#{toggle}")
     page.keyboard.press("Enter")
     assert page.is_checked(f"#{toggle}") != was, "Enter did not open or close the section"
@@ -72,5 +72,24 @@ def test_a_section_opens_by_keyboard_and_its_links_are_reachable(browser, serve,
 def test_on_a_wide_screen_the_sidebar_is_plain_links(browser, serve, site):
     context, page = open_page(browser, serve, site, (1280, 800))
     assert not page.evaluate("() => document.querySelector('.md-sidebar--primary').inert")
-    assert page.locator(".md-sidebar--primary label[role='button']").count() == 0
+    assert page.locator(".md-sidebar--primary button[data-toggle], .md-sidebar--primary [role='button']").count() == 0
+    context.close()
+
+
+@pytest.mark.parametrize("screen", list(NARROW))
+def test_the_menu_toggles_are_real_buttons_with_names(browser, serve, site, screen):
+    """A <label> may not be a button (HTML, ARIA: Lighthouse's aria-allowed-role): after the script
+    ran, every toggle a keyboard reaches is a <button> with a name and its state."""
+    context, page = open_page(browser, serve, site, NARROW[screen], path="")
+    assert page.locator("label[role], label[aria-expanded], label[aria-label]").count() == 0
+    assert page.evaluate("() => document.querySelector('[data-pravo-menu]').tagName") == "BUTTON"
+    toggles = page.locator(".md-sidebar--primary button[data-toggle]")
+    assert toggles.count() >= 4
+    for index in range(toggles.count()):
+        toggle = toggles.nth(index)
+        assert (toggle.get_attribute("aria-label") or toggle.inner_text()).strip(), "a toggle without a name"
+    sections = page.locator(".md-sidebar--primary button.md-nav__link[data-toggle]")
+    assert sections.count() >= 3
+    for index in range(sections.count()):
+        assert sections.nth(index).get_attribute("aria-expanded") in ("true", "false")
     context.close()

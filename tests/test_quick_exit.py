@@ -185,7 +185,7 @@ def test_exit_stays_on_screen_with_search_open(browser, serve, site, screen):
 @pytest.mark.parametrize("screen", STATE_SCREENS)
 def test_exit_stays_on_screen_with_the_menu_open(browser, serve, site, screen):
     context, page = _open(browser, screen, serve(site) + "raid/")
-    page.click(".md-header label[for='__drawer']")
+    page.click("[data-pravo-menu]")
     page.wait_for_timeout(400)
     assert page.evaluate("() => document.getElementById('__drawer').checked")
     _check(page, f"{screen}, menu open", f"menu-{screen}")

@@ -9,6 +9,7 @@ Every page — articles, 404 pages, redirect pages — gets:
   not copy): HTML allows it only on text-like inputs (tests/test_validity.py). Material added it so
   Firefox would not reopen the menu after a reload; a reader closes it with one tap, and a script
   resetting it would also close a menu opened while the page was still loading on slow data;
+- <link rel="alternate" hreflang>: the twin's full address;
 - in the article, every link's full address as data-print-href (the print stylesheet shows it on paper);
 - in the article, every table focusable, so a keyboard can scroll a wide one (WCAG 2.1.1).
 
@@ -57,6 +58,8 @@ TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*\btype="checkbo
 ARTICLE = re.compile(r"(<article\b.*?</article>)", re.S)
 LINK = re.compile(r'<a\b([^>]*?)\bhref="([^"#][^"]*)"([^>]*)>')
 TABLE = re.compile(r"<table(?![^>]*\btabindex=)")
+LINK_TAG = re.compile(r"<link\b[^>]*>")
+HREF = re.compile(r'\bhref="([^"]*)"')
 
 
 def policy_text(extra: dict | None = None) -> str:
@@ -77,8 +80,20 @@ def print_addresses(article: str, base: str) -> str:
     return TABLE.sub('<table tabindex="0"', LINK.sub(add, article))
 
 
+def absolute_alternates(html: str, base: str) -> str:
+    """The other language's address in <link rel="alternate" hreflang> in full: search engines
+    ignore a relative one (Lighthouse's "hreflang" audit). Nothing fetches it, so the offline
+    copies lose nothing."""
+    def fix(match: re.Match) -> str:
+        tag = match.group(0)
+        if 'rel="alternate"' not in tag or "hreflang=" not in tag:
+            return tag
+        return HREF.sub(lambda h: f'href="{urljoin(base, h.group(1))}"', tag, count=1)
+    return LINK_TAG.sub(fix, html)
+
+
 def page(html: str, base: str, with_policy: bool) -> str:
-    html = TOGGLE_AUTOCOMPLETE.sub(r"\1", GENERATOR.sub("", html))
+    html = absolute_alternates(TOGGLE_AUTOCOMPLETE.sub(r"\1", GENERATOR.sub("", html)), base)
     if with_policy and "Content-Security-Policy" not in html:
         # Right after <meta charset>, before anything the policy must cover.
         html = CHARSET.sub(lambda m: m.group(0) + meta_tag(), html, count=1)

@@ -28,9 +28,18 @@ def no_js(browser):
         context.close()
 
 
-def shown_open(page) -> bool:
-    """Search is open and its note is on top (Material fades a closed box out, still "visible")."""
-    return page.evaluate("""() => {
+def shown_open(page, wait_ms: int = 3000) -> bool:
+    """Search is open and its note is on top (Material fades a closed box out, still "visible"),
+    within `wait_ms`: the fade takes its time on a busy machine."""
+    # Polled from here: with JavaScript off, wait_for_function's own polling never runs again.
+    for _ in range(wait_ms // 100):
+        if page.evaluate(OPEN_AND_ON_TOP):
+            return True
+        page.wait_for_timeout(100)
+    return page.evaluate(OPEN_AND_ON_TOP)
+
+
+OPEN_AND_ON_TOP = ("""() => {
         const note = document.querySelector('.md-search-result__meta');
         const box = note.getBoundingClientRect();
         const top = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);

@@ -134,3 +134,24 @@ def test_the_home_page_shows_the_site_name_once(phone, serve, site):
         box = heading.bounding_box()
         assert box is None or (box["width"] <= 1 and box["height"] <= 1), f"/{lang}: the site name is shown twice"
         assert page.locator(".md-header__topic").first.is_visible()
+
+
+# Every layout shift while a page loads and its scripts start (the Layout Instability API).
+SHIFTS = """window.__shifts = [];
+new PerformanceObserver(list => { for (const entry of list.getEntries()) window.__shifts.push({
+  value: entry.value,
+  moved: entry.sources.map(s => s.node && s.node.nodeType === 1 ? s.node.tagName.toLowerCase() + '.' + s.node.className : '?')
+}); }).observe({type: 'layout-shift', buffered: true});"""
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+@pytest.mark.parametrize("path", KEY_PAGES + ["raid/clock/"])
+def test_nothing_jumps_while_the_page_starts(phone, serve, site, path, lang):
+    """A tool that appears when its script runs (self-check, clock, incident record) must not push
+    the text a reader has started on: no layout shift on a phone (Lighthouse's CLS was 0.18)."""
+    page = phone.new_page()
+    page.add_init_script(SHIFTS)
+    page.goto(serve(site) + ("en/" if lang == "en" else "") + path, wait_until="networkidle")
+    page.wait_for_timeout(300)
+    shifts = page.evaluate("window.__shifts")
+    assert sum(s["value"] for s in shifts) < 0.01, f"/{path}: layout shifts {shifts}"
